@@ -1,0 +1,51 @@
+package io.datom.core.store;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a project's data store is, as recorded in {@code .datom/project.yaml} ({@code storage.data}) and
+ * {@code ref.json}: a type, a root (bucket name or absolute local path), an optional prefix and, for S3, a region.
+ *
+ * @param type   {@code "local"} or {@code "s3"}
+ * @param root   bucket name, or an absolute local path
+ * @param prefix prefix inside the root, or {@code null} for none; kept exactly as given (R does not normalise it)
+ * @param region S3 region, or {@code null} for local stores
+ */
+public record StoreLocation(String type, String root, String prefix, String region) {
+
+  public static final String LOCAL = "local";
+  public static final String S3 = "s3";
+
+  public StoreLocation {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(root, "root");
+  }
+
+  public static StoreLocation local(String absoluteRoot, String prefix) {
+    return new StoreLocation(LOCAL, absoluteRoot, prefix, null);
+  }
+
+  public static StoreLocation s3(String bucket, String prefix, String region) {
+    return new StoreLocation(S3, bucket, prefix, region);
+  }
+
+  /** The prefix with R's "no prefix" spellings (null, empty) folded to empty. */
+  public Optional<String> normalizedPrefix() {
+    if (prefix == null) {
+      return Optional.empty();
+    }
+    String p = prefix.replaceAll("^/+|/+$", "");
+    return p.isEmpty() ? Optional.empty() : Optional.of(p);
+  }
+
+  /** Whether two locations name the same namespace by R's rule: equal roots and equal normalised prefixes. */
+  public boolean sameNamespaceAs(StoreLocation other) {
+    return root.equals(other.root) && normalizedPrefix().equals(other.normalizedPrefix());
+  }
+
+  public String describe() {
+    String p = normalizedPrefix().map(x -> "/" + x).orElse("");
+    return S3.equals(type) ? "s3://" + root + p : root + p;
+  }
+}
