@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
@@ -49,11 +51,14 @@ public final class DataRepo implements AutoCloseable {
   public static final String DEFAULT_REMOTE = "origin";
 
   private static final Logger LOG = LoggerFactory.getLogger(DataRepo.class);
+  private static final List<String> REF_RACE_MARKERS =
+      List.of("invalid old id", "lock", "failed to update ref", "stale info");
 
   private final Git git;
   private final Path workTree;
   private final GitCredentials credentials;
   private final GitFailures failures;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DataRepo(Git git, GitCredentials credentials) {
     this.git = git;
@@ -351,15 +356,23 @@ public final class DataRepo implements AutoCloseable {
     return switch (update.getStatus()) {
       case OK, UP_TO_DATE -> PushOutcome.OK;
       case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> PushOutcome.REJECTED;
-      // A server that lost the race for the ref lock reports it this way (JGit "failed to lock", git "cannot lock").
       case REJECTED_OTHER_REASON -> {
-        if (String.valueOf(update.getMessage()).contains("lock")) {
+        if (lostRefRace(update.getMessage())) {
           yield PushOutcome.REJECTED;
         }
         throw pushRefused(update);
       }
       default -> throw pushRefused(update);
     };
+  }
+
+  /**
+   * Whether a server's refusal means another push moved the branch between the ref advertisement and our update:
+   * JGit says "invalid old id sent" or "failed to lock", C git "cannot lock ref" or "failed to update ref".
+   */
+  private static boolean lostRefRace(String message) {
+    String text = String.valueOf(message).toLowerCase(Locale.ROOT);
+    return REF_RACE_MARKERS.stream().anyMatch(text::contains);
   }
 
   private DataRepoException pushRefused(RemoteRefUpdate update) {
@@ -409,8 +422,11 @@ public final class DataRepo implements AutoCloseable {
     return git.getRepository();
   }
 
+  /** Releases JGit's resources; later calls do nothing. */
   @Override
   public void close() {
-    git.close();
+    if (closed.compareAndSet(false, true)) {
+      git.close();
+    }
   }
 }
