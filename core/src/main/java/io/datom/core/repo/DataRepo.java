@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,13 +24,9 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteConfig;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * A working clone of a project's data repository (format §1.1, §11), driven through JGit.
@@ -49,10 +44,6 @@ public final class DataRepo implements AutoCloseable {
   public static final String DEFAULT_BRANCH = "master";
   /** The name {@link #init} gives the remote. */
   public static final String DEFAULT_REMOTE = "origin";
-
-  private static final Logger LOG = LoggerFactory.getLogger(DataRepo.class);
-  private static final List<String> REF_RACE_MARKERS =
-      List.of("invalid old id", "lock", "failed to update ref", "stale info");
 
   private final Git git;
   private final Path workTree;
@@ -118,12 +109,19 @@ public final class DataRepo implements AutoCloseable {
                 + branch + "' there already has commits. Clone the existing repository instead.");
       }
       return repo;
+    } catch (IOException | RuntimeException e) {
+      repo.close();
+      // Leave no half-made repository behind, so that init can simply be run again once the cause is fixed.
+      deleteRecursively(dir.resolve(Constants.DOT_GIT), e);
+      throw e instanceof IOException io ? failures.of("init", null, io) : (RuntimeException) e;
+    }
+  }
+
+  private static void deleteRecursively(Path dir, Exception failure) {
+    try {
+      FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     } catch (IOException e) {
-      repo.close();
-      throw failures.of("init", null, e);
-    } catch (RuntimeException e) {
-      repo.close();
-      throw e;
+      failure.addSuppressed(e);
     }
   }
 
@@ -325,77 +323,7 @@ public final class DataRepo implements AutoCloseable {
    */
   public PushOutcome push() {
     String branch = currentBranch();
-    String remote = remoteName();
-    String ref = Constants.R_HEADS + branch;
-    Iterable<PushResult> results;
-    try {
-      results =
-          git.push()
-              .setRemote(remote)
-              .setRefSpecs(new RefSpec(ref + ":" + ref))
-              .setCredentialsProvider(credentials.provider())
-              .call();
-    } catch (GitAPIException e) {
-      throw failures.of("push", remoteUrl(), e);
-    }
-    for (PushResult result : results) {
-      RemoteRefUpdate update = result.getRemoteUpdate(ref);
-      if (update != null) {
-        PushOutcome outcome = outcomeOf(update);
-        if (outcome == PushOutcome.OK) {
-          setUpstreamIfMissing(branch, remote);
-        }
-        return outcome;
-      }
-    }
-    throw new DataRepoException("Git push of " + workTree + " to " + GitFailures.redactUrl(remoteUrl())
-        + " reported nothing for " + ref + ".");
-  }
-
-  private PushOutcome outcomeOf(RemoteRefUpdate update) {
-    return switch (update.getStatus()) {
-      case OK, UP_TO_DATE -> PushOutcome.OK;
-      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> PushOutcome.REJECTED;
-      case REJECTED_OTHER_REASON -> {
-        if (lostRefRace(update.getMessage())) {
-          yield PushOutcome.REJECTED;
-        }
-        throw pushRefused(update);
-      }
-      default -> throw pushRefused(update);
-    };
-  }
-
-  /**
-   * Whether a server's refusal means another push moved the branch between the ref advertisement and our update:
-   * JGit says "invalid old id sent" or "failed to lock", C git "cannot lock ref" or "failed to update ref".
-   */
-  private static boolean lostRefRace(String message) {
-    String text = String.valueOf(message).toLowerCase(Locale.ROOT);
-    return REF_RACE_MARKERS.stream().anyMatch(text::contains);
-  }
-
-  private DataRepoException pushRefused(RemoteRefUpdate update) {
-    return new DataRepoException(credentials.redact(
-        "Git push of " + workTree + " to " + GitFailures.redactUrl(remoteUrl()) + " was refused for "
-            + update.getRemoteName() + ": " + update.getStatus()
-            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")")
-            + ". Check the branch's protection rules and the token's write access."));
-  }
-
-  /** Sets {@code branch.{b}.remote/merge}; like R, a failure here only warns (format §11). */
-  private void setUpstreamIfMissing(String branch, String remote) {
-    StoredConfig config = repository().getConfig();
-    if (new BranchConfig(config, branch).getRemoteTrackingBranch() != null) {
-      return;
-    }
-    config.setString("branch", branch, "remote", remote);
-    config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
-    try {
-      config.save();
-    } catch (IOException e) {
-      LOG.warn("Could not set the upstream of branch '{}' in {}: {}", branch, workTree, e.toString());
-    }
+    return new BranchPush(git, credentials, failures).push(remoteName(), remoteUrl(), branch);
   }
 
   /** The bytes of a file in the working tree, or empty when it does not exist. */

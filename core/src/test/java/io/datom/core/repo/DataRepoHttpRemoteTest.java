@@ -75,12 +75,14 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   }
 
   @Test
-  void noTokenIsAnAuthenticationErrorNamingWhereTokensComeFrom() {
+  void noTokenIsAnAuthenticationErrorAndInitCanBeRetried() {
     GitAuthenticationException e = assertThrows(GitAuthenticationException.class,
         () -> DataRepo.init(tmp.resolve("writer"), remote.url(), initialFiles(), INIT_MESSAGE, GitCredentials.none()));
 
     assertTrue(e.getMessage().contains("token: none"), e.getMessage());
     assertTrue(e.getMessage().contains("DATOM_GIT_TOKEN"), e.getMessage());
+    DataRepo retried = initProject("writer");
+    assertEquals(retried.headSha(), remote.head("master"));
   }
 
   @Test
