@@ -11,8 +11,8 @@ public class GitAuthenticationException extends DataRepoException {
 
   public GitAuthenticationException(String remoteUrl, String tokenSource, Throwable cause) {
     super(
-        "Authentication to git remote " + remoteUrl + " failed (token: " + tokenSource + "). Set DATOM_GIT_TOKEN (or"
-            + " GITHUB_PAT) to a token with read and write access to the repository.",
+        "Authentication to git remote " + remoteUrl + " failed (token: " + tokenSource + "). Use a token with read"
+            + " and write access to the repository: pass one, or set DATOM_GIT_TOKEN (or GITHUB_PAT).",
         cause);
     this.remoteUrl = remoteUrl;
   }
