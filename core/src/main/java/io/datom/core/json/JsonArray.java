@@ -66,4 +66,10 @@ public record JsonArray(List<JsonValue> elements, boolean atomic) implements Jso
   public boolean isEmpty() {
     return elements.isEmpty();
   }
+
+  /** The value as compact JSON. */
+  @Override
+  public String toString() {
+    return JsonWriter.compact(this);
+  }
 }

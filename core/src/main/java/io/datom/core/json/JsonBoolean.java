@@ -10,4 +10,10 @@ public record JsonBoolean(boolean value) implements JsonValue {
   public static JsonBoolean of(boolean value) {
     return value ? TRUE : FALSE;
   }
+
+  /** The value as compact JSON. */
+  @Override
+  public String toString() {
+    return JsonWriter.compact(this);
+  }
 }

@@ -11,4 +11,10 @@ public record JsonDouble(double value) implements JsonValue {
   public static JsonDouble of(double value) {
     return new JsonDouble(value);
   }
+
+  /** The value as compact JSON. */
+  @Override
+  public String toString() {
+    return JsonWriter.compact(this);
+  }
 }

@@ -20,4 +20,10 @@ public record JsonInteger(int value) implements JsonValue {
   public static JsonInteger of(int value) {
     return new JsonInteger(value);
   }
+
+  /** The value as compact JSON. */
+  @Override
+  public String toString() {
+    return JsonWriter.compact(this);
+  }
 }

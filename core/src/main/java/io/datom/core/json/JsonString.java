@@ -13,4 +13,10 @@ public record JsonString(String value) implements JsonValue {
   public static JsonString of(String value) {
     return new JsonString(value);
   }
+
+  /** The value as compact JSON. */
+  @Override
+  public String toString() {
+    return JsonWriter.compact(this);
+  }
 }
