@@ -142,7 +142,10 @@ public final class TableMetadata {
     return JsonFields.string(json, "original_file_sha");
   }
 
-  /** {@code parents}, each as recorded (without lineage); empty when the table declares none. */
+  /**
+   * {@code parents}, each as recorded (without lineage; a field missing from the file is {@code null}); empty when the
+   * table has no {@code parents} field.
+   */
   public Optional<List<Parent>> parents() {
     if (!json.has("parents")) {
       return Optional.empty();

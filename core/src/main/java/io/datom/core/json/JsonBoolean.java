@@ -1,6 +1,8 @@
 package io.datom.core.json;
 
-/** An R logical value of length 1, written {@code true} or {@code false}. For a logical NA use {@link JsonNa#LOGICAL}. */
+/**
+ * An R logical value of length 1, written {@code true} or {@code false}. For a logical NA use {@link JsonNa#LOGICAL}.
+ */
 public record JsonBoolean(boolean value) implements JsonValue {
 
   public static final JsonBoolean TRUE = new JsonBoolean(true);

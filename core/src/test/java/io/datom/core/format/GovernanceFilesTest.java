@@ -43,7 +43,8 @@ class GovernanceFilesTest {
 
   @Test
   void governanceValidationMessagesLikeR() {
-    assertEquals("\"gov_repo_url\" must be a non-empty string in g.json.", invalidGovernance("{\"gov_repo_url\":\"\"}"));
+    assertEquals("\"gov_repo_url\" must be a non-empty string in g.json.",
+        invalidGovernance("{\"gov_repo_url\":\"\"}"));
     assertEquals("\"gov_storage\" is missing in g.json.", invalidGovernance("{\"gov_repo_url\":\"u\"}"));
     assertEquals("\"gov_storage$type\" must be \"s3\" or \"local\" in g.json.",
         invalidGovernance("{\"gov_repo_url\":\"u\",\"gov_storage\":{\"type\":\"gcs\",\"root\":\"r\"}}"));

@@ -61,13 +61,15 @@ class NamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abcdef", "0123456789abcdef", "a8b7dd073326effbfee5f0d38bc30f4e72cae0be5b6d51d1a8584bf0afdc76c5"})
+  @ValueSource(strings = {
+      "abcdef", "0123456789abcdef", "a8b7dd073326effbfee5f0d38bc30f4e72cae0be5b6d51d1a8584bf0afdc76c5"})
   void acceptsShaArguments(String sha) {
     assertEquals(sha, Shas.requireShaArgument(sha, "version"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abcde", "ABCDEF", "abcdeg", "../../x", "a8b7dd073326effbfee5f0d38bc30f4e72cae0be5b6d51d1a8584bf0afdc76c5a"})
+  @ValueSource(strings = {
+      "", "abcde", "ABCDEF", "abcdeg", "../../x", "a8b7dd073326effbfee5f0d38bc30f4e72cae0be5b6d51d1a8584bf0afdc76c5a"})
   void rejectsShaArgumentsWithRsMessage(String sha) {
     InvalidShaException e = assertThrows(InvalidShaException.class, () -> Shas.requireShaArgument(sha, "data_sha"));
     assertEquals("`data_sha` must be 6-64 lowercase hex characters.", e.getMessage());

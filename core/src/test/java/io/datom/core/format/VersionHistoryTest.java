@@ -64,6 +64,7 @@ class VersionHistoryTest {
     assertEquals(List.of("v2", "v1"), two.entries().stream().map(e -> e.version().orElseThrow()).toList());
     assertSame(two, two.prepend(entry("v1", "changed")));
     assertEquals(2, two.size());
+    assertTrue(VersionHistory.empty().isEmpty());
     assertTrue(two.contains("v1"));
     assertEquals("d1", two.find("v1").orElseThrow().dataSha().orElseThrow());
     assertEquals(Optional.empty(), two.find("v"));
