@@ -1,0 +1,96 @@
+package io.datom.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartsAndConcatTest extends WriteTestSession {
+
+  @TempDir Path tmp;
+
+  private Dataset<Row> table() {
+    return spark.sql("SELECT id, CASE WHEN id % 7 = 0 THEN NULL ELSE concat('s', id) END AS s, "
+        + "timestamp_seconds(id * 1000) AS t, CAST(id AS DATE) AS d FROM range(0, 1000, 1, 4)"
+        .replace("CAST(id AS DATE)", "date_add(DATE'1500-01-01', CAST(id AS INT))"));
+  }
+
+  @Test
+  void partsHoldThePartitionsInOrderAndRecordStringNulls() {
+    try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
+      List<WrittenPart> parts = new WriteJobs(spark.sparkContext(), "t").run("parts",
+          () -> PartsJob.run(table(), staging));
+
+      assertEquals(List.of(0, 1, 2, 3), parts.stream().map(WrittenPart::index).toList());
+      assertEquals(List.of(250L, 250L, 250L, 250L), parts.stream().map(WrittenPart::rows).toList());
+      long nulls = parts.stream().mapToLong(p -> p.nulls()[1]).sum();
+      assertEquals(143, nulls);
+      assertEquals(0, parts.stream().mapToLong(p -> p.nulls()[0]).sum());
+    }
+  }
+
+  @Test
+  void concatKeepsRowOrderTimestampsAsMicrosAndDigestsTheBytes() throws Exception {
+    Path target = tmp.resolve("store/t/object.parquet");
+    try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
+      WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
+      List<WrittenPart> parts = jobs.run("parts", () -> PartsJob.run(table(), staging));
+      ConcatTask.Outcome outcome = jobs.run("concat", () -> ConcatJob.run(spark, new Configuration(),
+          parts.stream().map(WrittenPart::path).toList(), target.toString()));
+
+      assertTrue(outcome.created());
+      byte[] bytes = Files.readAllBytes(target);
+      assertEquals(bytes.length, outcome.size());
+      assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), outcome.sha256());
+
+      List<Row> expected = table().collectAsList();
+      List<Row> actual = spark.read().parquet(target.toString()).collectAsList();
+      assertEquals(expected, actual);
+
+      ParquetMetadata footer = ParquetFileReader.open(
+          HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(target.toString()), new Configuration())).getFooter();
+      assertEquals(4, footer.getBlocks().size());
+      PrimitiveType t = footer.getFileMetaData().getSchema().getType("t").asPrimitiveType();
+      assertEquals(PrimitiveType.PrimitiveTypeName.INT64, t.getPrimitiveTypeName());
+      assertEquals(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS), t.getLogicalTypeAnnotation());
+      assertTrue(footer.getFileMetaData().getKeyValueMetaData().containsKey("org.apache.spark.sql.parquet.row.metadata"));
+    }
+    assertFalse(Files.exists(tmp.resolve("staging")) && Files.list(tmp.resolve("staging")).findAny().isPresent());
+  }
+
+  @Test
+  void anObjectAlreadyAtTheTargetIsLeftUntouched() throws Exception {
+    Path target = tmp.resolve("store/t/object.parquet");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, "already here");
+    try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
+      WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
+      List<WrittenPart> parts = jobs.run("parts", () -> PartsJob.run(table(), staging));
+      ConcatTask.Outcome outcome = jobs.run("concat", () -> ConcatJob.run(spark, new Configuration(),
+          parts.stream().map(WrittenPart::path).toList(), target.toString()));
+
+      assertFalse(outcome.created());
+      assertEquals("already here", Files.readString(target));
+      assertEquals(List.of("object.parquet"),
+          Files.list(target.getParent()).map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+    }
+  }
+}
