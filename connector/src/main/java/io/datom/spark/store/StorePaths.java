@@ -1,0 +1,25 @@
+package io.datom.spark.store;
+
+import io.datom.core.store.StoreLocation;
+import org.apache.hadoop.fs.Path;
+
+/** Converts a store location as datom records it ({@code ref.json}, {@code project.yaml}) to a Hadoop path. */
+public final class StorePaths {
+
+  private StorePaths() {}
+
+  /**
+   * The Hadoop path of a location: {@code {s3Scheme}://{bucket}/{prefix}} for S3 (the scheme is usually {@code s3a};
+   * {@code s3} on clusters whose S3 filesystem is registered under that name) and {@code file:{root}/{prefix}} for
+   * local roots. The S3 region is not part of the path: configure it the Hadoop way ({@code fs.s3a.*}).
+   */
+  public static String hadoopPath(StoreLocation location, String s3Scheme) {
+    String prefix = location.normalizedPrefix().map(p -> "/" + p).orElse("");
+    return switch (location.type()) {
+      case StoreLocation.S3 -> s3Scheme + "://" + location.root() + prefix;
+      case StoreLocation.LOCAL -> new Path("file", null, location.root() + prefix).toString();
+      default -> throw new IllegalArgumentException(
+          "Unknown store type '" + location.type() + "' for root " + location.root() + ": expected s3 or local.");
+    };
+  }
+}
