@@ -1,6 +1,7 @@
 package io.datom.spark.read;
 
 import io.datom.core.exceptions.StoreObjectNotFoundException;
+import io.datom.core.read.ParquetIntegrity;
 import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
@@ -72,10 +73,12 @@ public final class DatomSparkTable implements SupportsRead {
     try {
       return parquet.schema();
     } catch (RuntimeException e) {
-      // Spark's message for a missing file names a path; datom's names the table version and its key.
+      // Spark's messages name a path and a parquet problem; datom's name the version's key, and say when the bytes
+      // are not the ones the version recorded.
       if (!store.exists(snapshot.objectKey())) {
         throw new StoreObjectNotFoundException(store.describe(), snapshot.objectKey());
       }
+      ParquetIntegrity.verify(store, snapshot);
       throw e;
     }
   }

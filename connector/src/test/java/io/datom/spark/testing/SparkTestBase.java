@@ -26,6 +26,7 @@ public abstract class SparkTestBase {
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.datetime.java8API.enabled", "true")
             .config("spark.driver.host", "127.0.0.1")
             // Datom objects store timestamps as INT64 micros, never INT96 (format §14.2).
             .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
