@@ -72,15 +72,24 @@ public final class DatomSparkTable implements SupportsRead {
   public StructType schema() {
     try {
       return parquet.schema();
-    } catch (RuntimeException e) {
-      // Spark's messages name a path and a parquet problem; datom's name the version's key, and say when the bytes
-      // are not the ones the version recorded.
-      if (!store.exists(snapshot.objectKey())) {
-        throw new StoreObjectNotFoundException(store.describe(), snapshot.objectKey());
-      }
-      ParquetIntegrity.verify(store, snapshot);
-      throw e;
+    } catch (Exception e) { // Spark raises a bad footer as its checked SparkException
+      explainUnreadableObject();
+      throw DatomSparkTable.<RuntimeException>rethrow(e);
     }
+  }
+
+  // Spark's messages name a path and a parquet problem; datom's name the version's key, and say when the bytes are
+  // not the ones the version recorded.
+  private void explainUnreadableObject() {
+    if (!store.exists(snapshot.objectKey())) {
+      throw new StoreObjectNotFoundException(store.describe(), snapshot.objectKey());
+    }
+    ParquetIntegrity.verify(store, snapshot);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
   }
 
   @Override

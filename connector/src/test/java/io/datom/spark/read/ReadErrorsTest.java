@@ -51,7 +51,7 @@ class ReadErrorsTest extends SparkTestBase {
     NoSuchTableException e = assertThrows(NoSuchTableException.class, () -> datom("lb").load(store));
     TableNotFoundException cause = (TableNotFoundException) e.getCause();
     assertEquals("lb", cause.table());
-    assertTrue(e.getMessage().contains("Table 'lb' not found in store " + store + ". Its tables are: dm, vs, ex."),
+    assertTrue(e.getMessage().contains("Table 'lb' not found in store file:" + store + ". Its tables are: dm, vs, ex."),
         e.getMessage());
   }
 
