@@ -6,6 +6,7 @@ import static io.datom.spark.testing.Fixtures.EX_V1;
 import static io.datom.spark.testing.Fixtures.VS_V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.datom.spark.DatomDataSource;
 import io.datom.spark.testing.ExpectedRows;
 import io.datom.spark.testing.Fixtures;
 import io.datom.spark.testing.SparkTestBase;
@@ -15,6 +16,9 @@ import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +106,23 @@ class RFixtureReadTest extends SparkTestBase {
           assertRows(DM_V2, spark.table("fixture.dm"));
           return null;
         });
+  }
+
+  @Test
+  void anyStoreIsQueryableByPathThroughThePathCatalog() {
+    datom("dm").load(store); // registers the path catalog in the session, as every format("datom") read does
+    assertEquals(4L, sql("SELECT count(*) FROM datom_paths.`%s`.dm VERSION AS OF '939d'", store).get(0).getLong(0));
+    assertEquals(2L, sql("SELECT count(*) FROM datom_paths.`%s`.dm.history", store).get(0).getLong(0));
+  }
+
+  @Test
+  void theProviderResolvesTheSameTableOutsideTheCatalogPath() {
+    Table table = new DatomDataSource().getTable(null, new Transform[0],
+        Map.of("path", store, "table", "dm", "version", "939d"));
+    assertEquals("dm@" + DM_V1, table.name());
+    assertEquals(List.of(expected.version(DM_V1).columns().toArray(String[]::new)),
+        List.of(new DatomDataSource().inferSchema(new CaseInsensitiveStringMap(Map.of("path", store, "table", "dm")))
+            .fieldNames()));
   }
 
   private static void assertRows(String version, Dataset<Row> actual) {

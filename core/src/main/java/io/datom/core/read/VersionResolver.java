@@ -33,7 +33,7 @@ final class VersionResolver {
         .orElseThrow(() -> new InvalidDatomFileException(key, "The current metadata of " + table + " (" + key
             + ") has no created_at and its version is not in the history."));
     return new Snapshot(table, current.version(), Shas.requireShaArgument(dataSha, "data_sha"),
-        current.parquetSha().filter(s -> !s.isEmpty()), instant(timestamp, table, key));
+        current.parquetSha().filter(s -> !s.isEmpty()), instant(timestamp, table, key), Optional.of(current));
   }
 
   /** The one history entry whose version starts with {@code prefix}, case-sensitively. */
@@ -80,7 +80,8 @@ final class VersionResolver {
         .orElseThrow(() -> new InvalidDatomFileException(key, "Version " + version + " of " + table + " has no "
             + "data_sha in its history (" + key + "), so it cannot be read."));
     return new Snapshot(table, version, Shas.requireShaArgument(dataSha, "data_sha"),
-        entry.parquetSha().filter(s -> !s.isEmpty()), instant(timestampOf(entry, table, key), table, key));
+        entry.parquetSha().filter(s -> !s.isEmpty()), instant(timestampOf(entry, table, key), table, key),
+        Optional.empty());
   }
 
   private static String timestampOf(HistoryEntry entry, String table, String key) {

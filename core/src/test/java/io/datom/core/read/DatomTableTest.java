@@ -54,13 +54,16 @@ class DatomTableTest {
   @Test
   void resolvesTheCurrentVersionFromMetadataJson() {
     Snapshot current = project.table("dm").snapshot(VersionSpec.current());
-    assertEquals(new Snapshot("dm", DM_V2, DM_V2_DATA, Optional.of(DM_V2_PARQUET), Instant.parse(DM_V2_AT)), current);
+    assertEquals(new Snapshot("dm", DM_V2, DM_V2_DATA, Optional.of(DM_V2_PARQUET), Instant.parse(DM_V2_AT),
+        Optional.of(project.table("dm").metadata(DM_V2))), current);
     assertEquals("dm/" + DM_V2_DATA + ".parquet", current.objectKey());
+    assertEquals(5, current.metadata().orElseThrow().nrow().getAsLong());
   }
 
   @Test
   void resolvesAFullShaAndAPrefix() {
-    Snapshot v1 = new Snapshot("dm", DM_V1, DM_V1_DATA, Optional.of(DM_V1_PARQUET), Instant.parse(DM_V1_AT));
+    Snapshot v1 = new Snapshot("dm", DM_V1, DM_V1_DATA, Optional.of(DM_V1_PARQUET), Instant.parse(DM_V1_AT),
+        Optional.empty());
     assertEquals(v1, project.table("dm").snapshot(VersionSpec.version(DM_V1)));
     assertEquals(v1, project.table("dm").snapshot(VersionSpec.version("9")));
     assertEquals(DM_V2, project.table("dm").snapshot(VersionSpec.version("f70790b")).version());

@@ -55,7 +55,8 @@ class ParquetIntegrityTest {
   @Test
   void aVersionWithoutParquetShaIsNotCheckedAsInR() throws IOException {
     Files.write(dir.resolve("datom/dm/" + DM_V2_DATA + ".parquet"), new byte[] {1, 2, 3});
-    Snapshot preCv1 = new Snapshot("dm", current.version(), DM_V2_DATA, Optional.empty(), Instant.EPOCH);
+    Snapshot preCv1 =
+        new Snapshot("dm", current.version(), DM_V2_DATA, Optional.empty(), Instant.EPOCH, Optional.empty());
     assertDoesNotThrow(() -> ParquetIntegrity.verify(store, preCv1));
   }
 
