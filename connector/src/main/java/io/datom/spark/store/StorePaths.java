@@ -14,7 +14,9 @@ public final class StorePaths {
    * local roots. The S3 region is not part of the path: configure it the Hadoop way ({@code fs.s3a.*}).
    */
   public static String hadoopPath(StoreLocation location, String s3Scheme) {
-    String prefix = location.normalizedPrefix().map(p -> "/" + p).orElse("");
+    // The key builder of format §1.4: leading and trailing slashes of the prefix do not matter.
+    String prefix = location.normalizedPrefix().map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
+        .map(p -> "/" + p).orElse("");
     return switch (location.type()) {
       case StoreLocation.S3 -> s3Scheme + "://" + location.root() + prefix;
       case StoreLocation.LOCAL -> new Path("file", null, location.root() + prefix).toString();
