@@ -5,11 +5,11 @@ import io.datom.spark.read.VerifyMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Option;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * Typed access to the options of one datom read: each value resolves read option, then session configuration, then
@@ -21,6 +21,7 @@ public final class DatomReadConf {
   private final SparkSession spark;
   private final CaseInsensitiveStringMap options;
 
+  /** The options of a read in {@code spark}'s session. */
   public DatomReadConf(SparkSession spark, CaseInsensitiveStringMap options) {
     this.spark = spark;
     this.options = options;
@@ -71,11 +72,9 @@ public final class DatomReadConf {
     return asOfInstant().map(VersionSpec::asOf).orElse(VersionSpec.current());
   }
 
-  /**
-   * The requested instant, parsed as Spark parses {@code TIMESTAMP AS OF}: text by Spark's timestamp cast in the
-   * session time zone, digits only as seconds since the epoch.
-   */
-  public Optional<Instant> asOfInstant() {
+  // Parsed as Spark parses TIMESTAMP AS OF: text by Spark's timestamp cast in the session time zone, digits only as
+  // seconds since the epoch.
+  private Optional<Instant> asOfInstant() {
     return asOf().map(this::parseInstant);
   }
 
@@ -105,13 +104,11 @@ public final class DatomReadConf {
     }
   }
 
-  /** When to check the stored parquet: option {@code verify}, else {@code spark.datom.read.verify}, else once. */
-  public VerifyMode verify() {
-    return verify(spark, options);
-  }
-
-  /** As {@link #verify()}, for a scan's options. */
-  public static VerifyMode verify(SparkSession spark, CaseInsensitiveStringMap options) {
+  /**
+   * When a scan checks the stored parquet: its option {@code verify}, else the session's
+   * {@code spark.datom.read.verify}, else {@code once}. Catalog reads have no options and use the session's setting.
+   */
+  public static VerifyMode verifyMode(SparkSession spark, CaseInsensitiveStringMap options) {
     String value = options.get(DatomReadOptions.VERIFY);
     if (value == null) {
       value = spark.conf().get(DatomReadOptions.VERIFY_SESSION_CONF, DatomReadOptions.VERIFY_DEFAULT);

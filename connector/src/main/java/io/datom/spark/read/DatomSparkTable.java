@@ -112,7 +112,7 @@ public final class DatomSparkTable implements SupportsRead {
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    IntegrityGate.check(DatomReadConf.verify(spark, options), store, snapshot);
+    IntegrityGate.check(DatomReadConf.verifyMode(spark, options), store, snapshot);
     return parquet.newScanBuilder(options);
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Lays out a datom project in a local store the way the write protocol does (format §1.4, §3): the parquet object at
@@ -68,12 +69,15 @@ public final class TestProject {
   private Written write(String table, Dataset<Row> schemaOf, String message, Instant at,
       Function<Path, Path> writeParquet) {
     try {
-      Path staged = writeParquet.apply(Files.createTempDirectory("test-project-").resolve("object.parquet"));
+      Path staging = Files.createTempDirectory("test-project-");
+      Path staged = writeParquet.apply(staging.resolve("object.parquet"));
       byte[] bytes = Files.readAllBytes(staged);
       String parquetSha = Sha256.hex(bytes);
       String dataSha = Sha256.hex(("stand-in data_sha of " + parquetSha).getBytes(StandardCharsets.UTF_8));
       store.putIfAbsent(table + "/" + dataSha + ".parquet", staged);
-      long nrow = org.apache.spark.sql.SparkSession.active().read().parquet(staged.toString()).count();
+      long nrow = SparkSession.active().read().parquet(staged.toString()).count();
+      Files.delete(staged);
+      Files.delete(staging);
       String createdAt = RTimestamps.utc(at);
       TableMetadata metadata = TableMetadata.builder()
           .dataSha(dataSha)
