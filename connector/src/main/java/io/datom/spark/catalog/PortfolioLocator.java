@@ -1,5 +1,6 @@
 package io.datom.spark.catalog;
 
+import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.governance.GovernanceRegistry;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.store.HadoopStore;
@@ -46,8 +47,12 @@ final class PortfolioLocator implements ProjectLocator {
 
   @Override
   public String location(List<String> namespace) {
-    StoreLocation data = registry().dataLocation(namespace.get(0));
-    return StorePaths.hadoopPath(data, s3Scheme);
+    String project = namespace.get(0);
+    StoreLocation data = registry().dataLocation(project);
+    return StorePaths.hadoopPath(data, s3Scheme).orElseThrow(() -> new InvalidDatomFileException(
+        "projects/" + project + "/ref.json", "The ref.json of project " + project + " in governance store "
+            + governanceStore + " names a store of type '" + data.type() + "'; datom stores are of type s3 or "
+            + "local. Ask the governance maintainers to correct it."));
   }
 
   private GovernanceRegistry registry() {
