@@ -163,7 +163,7 @@ final class DigestSink {
   /** Flushes what is buffered and returns the digest as 64 lowercase hex characters. The sink is then spent. */
   String finishHex() {
     flush();
-    return Sha256.hex(digest.digest());
+    return Sha256.formatHex(digest.digest());
   }
 
   private void flush() {

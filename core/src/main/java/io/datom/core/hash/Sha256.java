@@ -19,15 +19,17 @@ final class Sha256 {
     }
   }
 
-  static String hex(byte[] digest) {
+  /** A finished digest as 64 lowercase hex characters. */
+  static String formatHex(byte[] digest) {
     return HEX.formatHex(digest);
   }
 
-  static String hex(byte[]... parts) {
+  /** The SHA-256 of the concatenated parts, as hex. */
+  static String hashHex(byte[]... parts) {
     MessageDigest digest = newDigest();
     for (byte[] part : parts) {
       digest.update(part);
     }
-    return hex(digest.digest());
+    return formatHex(digest.digest());
   }
 }

@@ -48,7 +48,7 @@ public final class TableHash {
     dimensions.putDouble(nrow).putDouble(columns.size());
     StringBuilder hexes = new StringBuilder(64 * columns.size());
     columns.forEach(column -> hexes.append(column.sha()));
-    String dataSha = Sha256.hex(ALGORITHM, dimensions.array(), hexes.toString().getBytes(StandardCharsets.US_ASCII));
+    String dataSha = Sha256.hashHex(ALGORITHM, dimensions.array(), hexes.toString().getBytes(StandardCharsets.US_ASCII));
     return new TableHash(dataSha, nrow, columns);
   }
 
