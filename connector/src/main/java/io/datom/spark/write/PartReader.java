@@ -4,8 +4,9 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapred.FileSplit;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.parquet.hadoop.ParquetInputFormat;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
 import org.apache.spark.sql.execution.datasources.parquet.VectorizedParquetRecordReader;
 import org.apache.spark.sql.internal.SQLConf;
@@ -34,6 +35,7 @@ final class PartReader implements AutoCloseable {
    */
   static PartReader open(String path, StructType columns, Configuration conf) throws IOException {
     Configuration readConf = new Configuration(conf);
+    readConf.set(ParquetInputFormat.READ_SUPPORT_CLASS, ParquetReadSupport.class.getName());
     readConf.set(ParquetReadSupport.SPARK_ROW_REQUESTED_SCHEMA(), columns.json());
     // The schema converter requires these SQL settings; names are matched exactly, as datom compares them.
     readConf.setBoolean(SQLConf.CASE_SENSITIVE().key(), true);

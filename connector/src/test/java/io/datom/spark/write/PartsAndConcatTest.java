@@ -20,10 +20,11 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import io.datom.spark.testing.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PartsAndConcatTest extends WriteTestSession {
+class PartsAndConcatTest extends SparkTestBase {
 
   @TempDir Path tmp;
 

@@ -1,0 +1,41 @@
+package io.datom.spark;
+
+import io.datom.core.exceptions.UnhashableColumnsException;
+import io.datom.core.hash.ColumnSpec;
+import io.datom.core.hash.TableHasher;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.catalyst.util.CharVarcharUtils;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The one mapping from Spark types to datom's column types (format §14.1): each column becomes a {@link ColumnSpec}
+ * named exactly as in Spark and typed by Spark's SQL type name, which core reads ({@code int}, {@code decimal(12,3)},
+ * {@code timestamp_ntz}; {@code char(n)} and {@code varchar(n)} as strings; binary, nested, interval and other
+ * types as refused, each with its recourse).
+ */
+public final class SparkColumnSpecs {
+
+  private SparkColumnSpecs() {}
+
+  /** The columns of {@code schema}, in order. */
+  public static List<ColumnSpec> of(StructType schema) {
+    return Arrays.stream(schema.fields()).map(SparkColumnSpecs::of).toList();
+  }
+
+  /** One column. */
+  public static ColumnSpec of(StructField field) {
+    return ColumnSpec.of(field.name(), CharVarcharUtils.replaceCharVarcharWithString(field.dataType()).simpleString());
+  }
+
+  /**
+   * Checks that a table of this schema can be hashed, before any of its data is touched.
+   *
+   * @throws UnhashableColumnsException naming every column whose type or name cannot be hashed, or when there are no
+   *     columns
+   */
+  public static void requireHashable(StructType schema) {
+    TableHasher.forColumns(of(schema));
+  }
+}
