@@ -63,6 +63,11 @@ public final class DatomSparkTable implements SupportsRead {
     return snapshot;
   }
 
+  /** The store of the project this table belongs to. */
+  public HadoopStore store() {
+    return store;
+  }
+
   @Override
   public String name() {
     return snapshot.table() + "@" + snapshot.version();

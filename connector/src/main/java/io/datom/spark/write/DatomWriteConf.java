@@ -1,0 +1,123 @@
+package io.datom.spark.write;
+
+import io.datom.core.format.Lineage;
+import io.datom.core.format.Parent;
+import io.datom.core.json.JsonObject;
+import io.datom.core.repo.GitCredentials;
+import io.datom.core.repo.GitIdentity;
+import io.datom.spark.DatomWriteOptions;
+import io.datom.spark.InvalidOptionsException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * Typed access to the options of one datom write ({@link DatomWriteOptions}): each value resolves write option, then
+ * the catalog's option (for writes through a {@link io.datom.spark.DatomCatalog}), then session configuration, then
+ * default. Malformed values are reported when read, before any job runs.
+ */
+public final class DatomWriteConf {
+
+  private final SparkSession spark;
+  private final CaseInsensitiveStringMap options;
+  private final CaseInsensitiveStringMap catalogOptions;
+
+  /**
+   * @param options the write's options
+   * @param catalogOptions the options of the catalog the table was loaded from; empty for {@code format("datom")}
+   */
+  public DatomWriteConf(SparkSession spark, CaseInsensitiveStringMap options, CaseInsensitiveStringMap catalogOptions) {
+    this.spark = spark;
+    this.options = options;
+    this.catalogOptions = catalogOptions;
+  }
+
+  /** The data repository's git remote. */
+  public String repo() {
+    return setting(DatomWriteOptions.REPO).orElseThrow(() -> new InvalidOptionsException(
+        "Option '" + DatomWriteOptions.REPO + "' is required to write: set it to the git remote of the project's "
+            + "data repository, e.g. .option(\"repo\", \"https://git.example.org/acme/study-001-data.git\") (or "
+            + "spark.sql.catalog.<name>.repo for a catalog).", DatomWriteOptions.REPO));
+  }
+
+  /** The project name given for the write, if any. */
+  public Optional<String> project() {
+    return setting(DatomWriteOptions.PROJECT);
+  }
+
+  /** The commit message, if given (core defaults it to R's {@code Update {table}}). */
+  public Optional<String> message() {
+    return Optional.ofNullable(options.get(DatomWriteOptions.MESSAGE)).filter(m -> !m.isBlank());
+  }
+
+  /** The {@code custom.*} options as custom metadata, keys in sorted order; empty when there are none. */
+  public Optional<JsonObject> customMetadata() {
+    Map<String, String> custom = new TreeMap<>();
+    for (Map.Entry<String, String> option : options.asCaseSensitiveMap().entrySet()) {
+      String key = option.getKey();
+      if (key.regionMatches(true, 0, DatomWriteOptions.CUSTOM_PREFIX, 0, DatomWriteOptions.CUSTOM_PREFIX.length())) {
+        String name = key.substring(DatomWriteOptions.CUSTOM_PREFIX.length());
+        if (name.isEmpty()) {
+          throw new InvalidOptionsException("Option '" + key + "' names no custom field: write custom metadata as "
+              + ".option(\"custom.description\", \"Central lab\").", key);
+        }
+        custom.put(name, option.getValue());
+      }
+    }
+    if (custom.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonObject.Builder json = JsonObject.builder();
+    custom.forEach(json::put);
+    return Optional.of(json.build());
+  }
+
+  /**
+   * The parents stated in option {@code parents}: empty when the option is not set, an empty list when it is
+   * {@code []} (a declaration of no parents, recorded as {@code "parents": []} as R does).
+   */
+  public Optional<List<Parent>> explicitParents() {
+    Optional<String> text = Optional.ofNullable(options.get(DatomWriteOptions.PARENTS)).filter(t -> !t.isBlank());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Parent> parents = ParentsOption.parse(text.get());
+    Lineage.validateParents(parents);
+    return Optional.of(parents);
+  }
+
+  /** Who authors the commit: options, then session configuration, then Spark's user and datom's fallback e-mail. */
+  public GitIdentity author() {
+    String name = Optional.ofNullable(options.get(DatomWriteOptions.AUTHOR_NAME)).filter(n -> !n.isBlank())
+        .or(() -> conf(DatomWriteOptions.AUTHOR_NAME_CONF))
+        .orElseGet(() -> spark.sparkContext().sparkUser());
+    String email = Optional.ofNullable(options.get(DatomWriteOptions.AUTHOR_EMAIL)).filter(e -> !e.isBlank())
+        .or(() -> conf(DatomWriteOptions.AUTHOR_EMAIL_CONF))
+        .orElse(GitIdentity.FALLBACK.email());
+    return new GitIdentity(name, email);
+  }
+
+  /** The token for the remote: {@code spark.datom.git.token}, else {@code DATOM_GIT_TOKEN}, else {@code GITHUB_PAT}. */
+  public GitCredentials credentials() {
+    return GitCredentials.resolve(conf(DatomWriteOptions.GIT_TOKEN_CONF).orElse(null));
+  }
+
+  /** Where part files are staged, if the session sets it. */
+  public Optional<String> stagingRoot() {
+    return conf(DatomWriteOptions.STAGING_CONF);
+  }
+
+  private Optional<String> setting(String name) {
+    return Optional.ofNullable(options.get(name))
+        .or(() -> Optional.ofNullable(catalogOptions.get(name)))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty());
+  }
+
+  private Optional<String> conf(String key) {
+    return Optional.ofNullable(spark.conf().get(key, null)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+}
