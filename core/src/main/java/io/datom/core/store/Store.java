@@ -13,9 +13,10 @@ import java.util.Optional;
  * <p>The interface is deliberately small so that an engine can supply its own implementation (the Spark connector
  * adds one over Hadoop's {@code FileSystem}) without touching the write and read protocols.
  *
- * <p>Implementations are thread-safe. Failures surface as {@link io.datom.core.exceptions.StoreException}.
+ * <p>Implementations are thread-safe. Failures surface as {@link io.datom.core.exceptions.StoreException}. A store
+ * may hold a network client: close it when done.
  */
-public interface Store {
+public interface Store extends AutoCloseable {
 
   /** Where this store is: type, root, prefix and (for S3) region. Never holds credentials. */
   StoreLocation location();
@@ -57,4 +58,8 @@ public interface Store {
   default String describe() {
     return location().describe();
   }
+
+  /** Releases the store's resources (an S3 client, for example). Stores holding none need not override it. */
+  @Override
+  default void close() {}
 }

@@ -1,0 +1,360 @@
+package io.datom.core.repo;
+
+import io.datom.core.exceptions.DataRepoException;
+import io.datom.core.exceptions.DetachedHeadException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.BranchConfig;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * A working clone of a project's data repository (format §1.1, §11), driven through JGit.
+ *
+ * <p>Writers follow format §14.3: {@link #resetToRemote()} to start from the current remote state, write files in
+ * {@link #workTree()}, {@link #commit} exactly those paths, then {@link #push()}; a {@link PushOutcome#REJECTED}
+ * push means someone pushed first, so reset, recompute and try again. Unlike R's push this one never merges: git's
+ * atomic ref update is the serialisation point.
+ *
+ * <p>Not thread-safe: one writer uses a clone at a time. Close it to release JGit's resources.
+ */
+public final class DataRepo implements AutoCloseable {
+
+  /** The branch a new repository starts on, as libgit2 (and so the R package) names it. */
+  public static final String DEFAULT_BRANCH = "master";
+  /** The name {@link #init} gives the remote. */
+  public static final String DEFAULT_REMOTE = "origin";
+
+  private final Git git;
+  private final Path workTree;
+  private final GitCredentials credentials;
+  private final GitFailures failures;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private DataRepo(Git git, GitCredentials credentials) {
+    this.git = git;
+    this.workTree = git.getRepository().getWorkTree().toPath();
+    this.credentials = credentials;
+    this.failures = new GitFailures(workTree.toString(), credentials);
+  }
+
+  /**
+   * Creates a repository at {@code dir} on branch {@code master}, commits {@code files} and pushes them to
+   * {@code remoteUrl} as remote {@code origin}. See {@link #init(Path, String, String, Map, String, GitCredentials)}.
+   */
+  public static DataRepo init(
+      Path dir, String remoteUrl, Map<String, byte[]> files, String message, GitCredentials credentials) {
+    return init(dir, remoteUrl, DEFAULT_BRANCH, files, message, credentials);
+  }
+
+  /**
+   * Creates a repository at {@code dir} (which must not already hold one) on {@code branch}, with {@code remoteUrl}
+   * as remote {@code origin} and the identity and settings of format §11; writes {@code files} (repository-relative
+   * path to bytes), commits them with {@code message} and pushes, setting the branch's upstream.
+   *
+   * @throws DataRepoException if the remote already has commits on {@code branch}, or anything else fails
+   * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
+   */
+  public static DataRepo init(
+      Path dir,
+      String remoteUrl,
+      String branch,
+      Map<String, byte[]> files,
+      String message,
+      GitCredentials credentials) {
+    GitFailures failures = new GitFailures(dir.toString(), credentials);
+    if (Files.exists(dir.resolve(Constants.DOT_GIT))) {
+      throw new DataRepoException(
+          "Cannot initialise a data repository in " + dir + ": it already is a git repository. Open or clone it.");
+    }
+    Git git;
+    try {
+      git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call();
+      git.remoteAdd().setName(DEFAULT_REMOTE).setUri(new URIish(remoteUrl)).call();
+    } catch (GitAPIException | URISyntaxException e) {
+      throw failures.of("init", null, e);
+    }
+    DataRepo repo = new DataRepo(git, credentials);
+    try {
+      repo.configure();
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Path path = repo.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.getValue());
+      }
+      repo.commit(files.keySet(), message);
+      if (repo.push() == PushOutcome.REJECTED) {
+        throw new DataRepoException(
+            "Could not push the first commit of " + dir + " to " + GitFailures.redactUrl(remoteUrl) + ": branch '"
+                + branch + "' there already has commits. Clone the existing repository instead.");
+      }
+      return repo;
+    } catch (IOException | RuntimeException e) {
+      repo.close();
+      // Leave no half-made repository behind, so that init can simply be run again once the cause is fixed.
+      deleteRecursively(dir.resolve(Constants.DOT_GIT), e);
+      throw e instanceof IOException io ? failures.of("init", null, io) : (RuntimeException) e;
+    }
+  }
+
+  private static void deleteRecursively(Path dir, Exception failure) {
+    try {
+      FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Clones {@code remoteUrl} into {@code dir} and gives the clone the identity and settings of format §11.
+   *
+   * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
+   */
+  public static DataRepo cloneFrom(String remoteUrl, Path dir, GitCredentials credentials) {
+    try {
+      Git git =
+          Git.cloneRepository()
+              .setURI(remoteUrl)
+              .setDirectory(dir.toFile())
+              .setCredentialsProvider(credentials.provider())
+              .call();
+      DataRepo repo = new DataRepo(git, credentials);
+      try {
+        repo.configure();
+      } catch (IOException | RuntimeException e) {
+        repo.close();
+        throw e;
+      }
+      return repo;
+    } catch (GitAPIException | IOException e) {
+      throw new GitFailures(dir.toString(), credentials).of("clone", remoteUrl, e);
+    }
+  }
+
+  /** Opens an existing clone at {@code dir}. */
+  public static DataRepo open(Path dir, GitCredentials credentials) {
+    try {
+      return new DataRepo(Git.open(dir.toFile()), credentials);
+    } catch (RepositoryNotFoundException e) {
+      throw new DataRepoException("No git repository at " + dir + ". Clone the project's data repository there.", e);
+    } catch (IOException e) {
+      throw new GitFailures(dir.toString(), credentials).of("open", null, e);
+    }
+  }
+
+  /** Writes the local identity (copied from the global config, else {@code datom}) and follows HTTP redirects. */
+  private void configure() throws IOException {
+    GitIdentity identity = GitIdentity.global();
+    StoredConfig config = repository().getConfig();
+    config.setString("user", null, "name", identity.name());
+    config.setString("user", null, "email", identity.email());
+    config.setString("http", null, "followRedirects", "true");
+    config.save();
+  }
+
+  /** The clone's working tree. */
+  public Path workTree() {
+    return workTree;
+  }
+
+  /** The identity commits use by default: local {@code user.name}/{@code user.email}, else global, else datom's. */
+  public GitIdentity identity() {
+    return GitIdentity.fromConfig(repository().getConfig());
+  }
+
+  /** The current branch's short name. */
+  public String currentBranch() {
+    try {
+      String full = repository().getFullBranch();
+      if (full == null || !full.startsWith(Constants.R_HEADS)) {
+        throw new DetachedHeadException(workTree.toString());
+      }
+      return full.substring(Constants.R_HEADS.length());
+    } catch (IOException e) {
+      throw failures.of("read HEAD", null, e);
+    }
+  }
+
+  /** The commit HEAD points at, or empty before the first commit. */
+  public Optional<String> headSha() {
+    try {
+      ObjectId head = repository().resolve(Constants.HEAD);
+      return Optional.ofNullable(head).map(ObjectId::getName);
+    } catch (IOException e) {
+      throw failures.of("read HEAD", null, e);
+    }
+  }
+
+  /** The name of the first configured remote, the one datom talks to (format §11). */
+  public String remoteName() {
+    return firstRemote().getName();
+  }
+
+  /** The URL of the first configured remote. */
+  public String remoteUrl() {
+    List<URIish> urls = firstRemote().getURIs();
+    if (urls.isEmpty()) {
+      throw new DataRepoException("Remote '" + remoteName() + "' of " + workTree + " has no URL. Set one.");
+    }
+    return urls.get(0).toString();
+  }
+
+  private RemoteConfig firstRemote() {
+    try {
+      List<RemoteConfig> remotes = RemoteConfig.getAllRemoteConfigs(repository().getConfig());
+      if (remotes.isEmpty()) {
+        throw new DataRepoException(
+            "The data repository " + workTree + " has no remote. Add the project's remote (git remote add origin …).");
+      }
+      return remotes.get(0);
+    } catch (URISyntaxException e) {
+      throw failures.of("read remotes", null, e);
+    }
+  }
+
+  /** Fetches the first remote's branches. */
+  public void fetch() {
+    String remote = remoteName();
+    try {
+      git.fetch().setRemote(remote).setRemoveDeletedRefs(true).setCredentialsProvider(credentials.provider()).call();
+    } catch (GitAPIException e) {
+      throw failures.of("fetch", remoteUrl(), e);
+    }
+  }
+
+  /**
+   * Fetches, then hard-resets the current branch to its upstream ({@code {remote}/{branch}} when none is set), so
+   * that the working tree holds exactly the remote's latest commit. Untracked files are left alone.
+   *
+   * @return the commit the branch now points at
+   */
+  public String resetToRemote() {
+    String branch = currentBranch();
+    fetch();
+    String tracking = new BranchConfig(repository().getConfig(), branch).getRemoteTrackingBranch();
+    if (tracking == null) {
+      tracking = Constants.R_REMOTES + remoteName() + "/" + branch;
+    }
+    try {
+      Ref upstream = repository().exactRef(tracking);
+      if (upstream == null) {
+        throw new DataRepoException(
+            "The remote " + GitFailures.redactUrl(remoteUrl()) + " has no branch '" + branch + "' to reset "
+                + workTree + " to. Push the branch first, or check out a branch the remote has.");
+      }
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tracking).call();
+      return upstream.getObjectId().getName();
+    } catch (GitAPIException | IOException e) {
+      throw failures.of("reset to " + tracking, null, e);
+    }
+  }
+
+  /** Commits {@code paths} with this clone's {@link #identity()} as author and committer. */
+  public String commit(Collection<String> paths, String message) {
+    return commit(paths, message, identity());
+  }
+
+  /**
+   * Stages exactly {@code paths} (repository-relative, {@code /}-separated; a deleted file stages its removal) and
+   * commits them with {@code author} as author and committer. When nothing is staged no empty commit is made.
+   *
+   * @return the sha of HEAD afterwards: the new commit, or the unchanged HEAD when there was nothing to commit
+   * @throws DetachedHeadException if HEAD is detached
+   */
+  public String commit(Collection<String> paths, String message, GitIdentity author) {
+    currentBranch();
+    try {
+      if (!paths.isEmpty()) {
+        var add = git.add();
+        var update = git.add().setUpdate(true);
+        for (String path : paths) {
+          resolve(path); // refuses a path outside the working tree before anything is staged
+          add.addFilepattern(path);
+          update.addFilepattern(path);
+        }
+        add.call();
+        update.call();
+      }
+      Status status = git.status().call();
+      if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
+        return headSha()
+            .orElseThrow(() -> new DataRepoException("Nothing to commit in " + workTree + ", which has no commits."));
+      }
+      RevCommit commit =
+          git.commit()
+              .setMessage(message)
+              .setAuthor(author.toPersonIdent())
+              .setCommitter(author.toPersonIdent())
+              .call();
+      return commit.getName();
+    } catch (GitAPIException e) {
+      throw failures.of("commit", null, e);
+    }
+  }
+
+  /**
+   * Pushes the current branch to the same branch of the first remote ({@code refs/heads/{branch}}), and sets the
+   * upstream after the first successful push. Never merges or forces.
+   *
+   * @return {@link PushOutcome#OK}, or {@link PushOutcome#REJECTED} when the remote moved on (someone pushed first)
+   * @throws DetachedHeadException if HEAD is detached
+   * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
+   * @throws DataRepoException on any other failure, e.g. an unreachable remote or a refusing hook
+   */
+  public PushOutcome push() {
+    String branch = currentBranch();
+    return new BranchPush(git, credentials, failures).push(remoteName(), remoteUrl(), branch);
+  }
+
+  /** The bytes of a file in the working tree, or empty when it does not exist. */
+  public Optional<byte[]> readFile(String path) {
+    try {
+      return Optional.of(Files.readAllBytes(resolve(path)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failures.of("read " + path, null, e);
+    }
+  }
+
+  /** Resolves a repository-relative path, refusing one that leaves the working tree. */
+  private Path resolve(String path) {
+    Path resolved = workTree.resolve(path).normalize();
+    if (!resolved.startsWith(workTree) || resolved.equals(workTree)) {
+      throw new DataRepoException("Path '" + path + "' is outside the data repository " + workTree + ".");
+    }
+    return resolved;
+  }
+
+  private Repository repository() {
+    return git.getRepository();
+  }
+
+  /** Releases JGit's resources; later calls do nothing. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      git.close();
+    }
+  }
+}
