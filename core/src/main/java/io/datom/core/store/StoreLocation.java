@@ -30,13 +30,12 @@ public record StoreLocation(String type, String root, String prefix, String regi
     return new StoreLocation(S3, bucket, prefix, region);
   }
 
-  /** The prefix with R's "no prefix" spellings (null, empty) folded to empty. */
+  /**
+   * The prefix by R's rule (§1.2): null and empty mean "no prefix"; anything else is kept as is, so {@code trial/}
+   * and {@code trial} are different prefixes when locations are compared.
+   */
   public Optional<String> normalizedPrefix() {
-    if (prefix == null) {
-      return Optional.empty();
-    }
-    String p = prefix.replaceAll("^/+|/+$", "");
-    return p.isEmpty() ? Optional.empty() : Optional.of(p);
+    return prefix == null || prefix.isEmpty() ? Optional.empty() : Optional.of(prefix);
   }
 
   /** Whether two locations name the same namespace by R's rule: equal roots and equal normalised prefixes. */
@@ -44,8 +43,10 @@ public record StoreLocation(String type, String root, String prefix, String regi
     return root.equals(other.root) && normalizedPrefix().equals(other.normalizedPrefix());
   }
 
+  /** The location for messages and logs: {@code s3://bucket/prefix} or the local path. */
   public String describe() {
-    String p = normalizedPrefix().map(x -> "/" + x).orElse("");
-    return S3.equals(type) ? "s3://" + root + p : root + p;
+    String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+    String suffix = p.isEmpty() ? "" : "/" + p;
+    return S3.equals(type) ? "s3://" + root + suffix : root + suffix;
   }
 }
