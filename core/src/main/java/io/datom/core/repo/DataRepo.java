@@ -219,6 +219,11 @@ public final class DataRepo implements AutoCloseable {
     return urls.get(0).toString();
   }
 
+  /** {@code url} without user info, fit for a message: a token embedded in a URL never leaks. */
+  public static String redactUrl(String url) {
+    return GitFailures.redactUrl(url);
+  }
+
   private RemoteConfig firstRemote() {
     try {
       List<RemoteConfig> remotes = RemoteConfig.getAllRemoteConfigs(repository().getConfig());

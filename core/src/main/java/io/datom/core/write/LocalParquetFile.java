@@ -1,13 +1,11 @@
 package io.datom.core.write;
 
+import io.datom.core.exceptions.StoreException;
 import io.datom.core.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -33,28 +31,15 @@ public final class LocalParquetFile implements ParquetObject {
       return StoredObjects.describe(store, key);
     }
     // The store holds a complete copy of this file, so its digest is the stored object's digest.
-    return new PlacedParquet(sizeOf(file), sha256Of(file), true);
+    return describe(file, key);
   }
 
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not size the parquet file " + file, e);
-    }
-  }
-
-  private static String sha256Of(Path file) {
-    MessageDigest digest = StoredObjects.sha256();
-    byte[] buffer = new byte[1 << 16];
+  private static PlacedParquet describe(Path file, String key) {
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
+      return StoredObjects.digest(in, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the parquet file " + file, e);
+      throw new StoreException("Placed " + file + " at '" + key + "' but could not read it back to hash it: " + e, e);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Override

@@ -19,21 +19,26 @@ public final class StoredObjects {
    * @throws io.datom.core.exceptions.StoreObjectNotFoundException if there is no object at {@code key}
    */
   public static PlacedParquet describe(Store store, String key) {
+    try (InputStream in = store.open(key)) {
+      return digest(in, false);
+    } catch (IOException e) {
+      throw new StoreException("Could not read '" + key + "' from store " + store.describe() + ": " + e, e);
+    }
+  }
+
+  /** Size and SHA-256 of everything {@code in} yields. */
+  static PlacedParquet digest(InputStream in, boolean created) throws IOException {
     MessageDigest digest = sha256();
     long size = 0;
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = store.open(key)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-        size += n;
-      }
-    } catch (IOException e) {
-      throw new StoreException("Could not read '" + key + "' from store " + store.describe() + ": " + e.getMessage(), e);
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      digest.update(buffer, 0, n);
+      size += n;
     }
-    return new PlacedParquet(size, HexFormat.of().formatHex(digest.digest()), false);
+    return new PlacedParquet(size, HexFormat.of().formatHex(digest.digest()), created);
   }
 
-  static MessageDigest sha256() {
+  private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

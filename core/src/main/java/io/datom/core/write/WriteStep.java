@@ -7,10 +7,11 @@ package io.datom.core.write;
  * {@link #MIRRORED} when the store mirror had fallen behind git.
  */
 public enum WriteStep {
-  /** The request passed every check (name, metadata, lineage, the hash gate); nothing has been touched yet. */
+  /**
+   * The request passed every check (the table name, column names, lineage, custom metadata, a reachable store) and
+   * the new version's metadata was built in memory, so its {@code metadata_sha} is known. Nothing has been touched.
+   */
   VALIDATED,
-  /** The new metadata was built in memory and its {@code metadata_sha} computed. */
-  METADATA_BUILT,
   /** The writer's clone was brought to the remote's current state. */
   SYNCED,
   /** The new version was compared with the table's current version in git: none, metadata only, or full. */
@@ -21,7 +22,10 @@ public enum WriteStep {
   FILES_WRITTEN,
   /** Those three files were committed. */
   COMMITTED,
-  /** The push was rejected because another writer pushed first; the next attempt recomputes from the new state. */
+  /**
+   * The push was rejected because another writer pushed first; the next attempt recomputes from the new state.
+   * Reported as completed in place of {@link #PUSHED}, whose start announced the push.
+   */
   PUSH_REJECTED,
   /** The commit reached the remote: the version exists. */
   PUSHED,
