@@ -169,6 +169,9 @@ public final class DataRepo implements AutoCloseable {
     config.setString("user", null, "name", identity.name());
     config.setString("user", null, "email", identity.email());
     config.setString("http", null, "followRedirects", "true");
+    // No background auto-gc: datom's clones are small and often short-lived, and a detached gc still running when
+    // the clone is deleted fails noisily.
+    config.setInt("gc", null, "auto", 0);
     config.save();
   }
 
