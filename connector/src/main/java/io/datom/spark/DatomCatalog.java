@@ -1,0 +1,192 @@
+package io.datom.spark;
+
+import io.datom.core.exceptions.ProjectNotRegisteredException;
+import io.datom.core.exceptions.TableNotFoundException;
+import io.datom.core.read.DatomProject;
+import io.datom.core.read.DatomTable;
+import io.datom.core.read.VersionSpec;
+import io.datom.spark.catalog.DatomIdentifiers;
+import io.datom.spark.catalog.DatomIdentifiers.TableReference;
+import io.datom.spark.catalog.ProjectLocator;
+import io.datom.spark.catalog.ProjectLocators;
+import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.read.HistoryTable;
+import io.datom.spark.store.HadoopStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.connector.catalog.NamespaceChange;
+import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.catalog.TableChange;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.Option;
+
+/**
+ * A read-only Spark catalog of datom tables, in one of three modes chosen by its options:
+ *
+ * <ul>
+ *   <li><b>single project</b>: {@code spark.sql.catalog.study = io.datom.spark.DatomCatalog} and
+ *       {@code spark.sql.catalog.study.store = s3a://bucket/trial}; tables are {@code study.lb}.
+ *   <li><b>portfolio</b>: {@code spark.sql.catalog.acme.governance = s3a://acme-gov}; namespaces are the projects
+ *       registered there, each resolved through its {@code ref.json}: {@code acme.STUDY_001.lb}.
+ *       {@code spark.sql.catalog.acme.s3-scheme} (default {@code s3a}) is the Hadoop scheme used for S3 locations.
+ *   <li><b>path</b> (neither option): the one namespace part is a store path,
+ *       {@code datom_paths.`s3a://bucket/trial`.lb}; {@code format("datom")} reads through such a catalog.
+ * </ul>
+ *
+ * <p>Every table has a history metadata table, {@code study.lb.history} (see {@link HistoryTable}). Time travel:
+ * {@code VERSION AS OF '<metadata_sha or unique prefix>'} and {@code TIMESTAMP AS OF <instant>}. Stores are Hadoop
+ * paths read with the session's Hadoop configuration.
+ *
+ * <p>A missing table or namespace is reported as Spark's {@link NoSuchTableException} /
+ * {@link NoSuchNamespaceException} carrying datom's message (and the core exception as cause); version, store and
+ * integrity errors surface as the typed exceptions of {@code io.datom.core.exceptions}.
+ */
+public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
+
+  /** Catalog option: the store path of a single-project catalog. */
+  public static final String STORE = "store";
+
+  /** Catalog option: the governance store path of a portfolio catalog. */
+  public static final String GOVERNANCE = "governance";
+
+  /** Catalog option: the Hadoop scheme for S3 data locations found in {@code ref.json}; default {@code s3a}. */
+  public static final String S3_SCHEME = "s3-scheme";
+
+  private String name;
+  private ProjectLocator locator;
+
+  @Override
+  public void initialize(String name, CaseInsensitiveStringMap options) {
+    this.name = name;
+    this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
+    List<String> ns = List.of(namespace);
+    if (ns.size() != locator.projectLevels() || !locator.exists(ns)) {
+      throw noSuchNamespace(namespace);
+    }
+    return DatomProject.open(locator.store(ns)).tableNames().stream()
+        .map(t -> Identifier.of(namespace, t))
+        .toArray(Identifier[]::new);
+  }
+
+  @Override
+  public Table loadTable(Identifier ident) throws NoSuchTableException {
+    return load(ident, VersionSpec.current());
+  }
+
+  @Override
+  public Table loadTable(Identifier ident, String version) throws NoSuchTableException {
+    return load(ident, VersionSpec.version(version));
+  }
+
+  @Override
+  public Table loadTable(Identifier ident, long timestampMicros) throws NoSuchTableException {
+    return load(ident, VersionSpec.asOf(Instant.EPOCH.plus(timestampMicros, ChronoUnit.MICROS)));
+  }
+
+  /** Loads a table's version, or its history, as Spark tables; the DataFrame source uses this too. */
+  Table load(Identifier ident, VersionSpec spec) throws NoSuchTableException {
+    TableReference ref =
+        DatomIdentifiers.parse(ident, locator.projectLevels()).orElseThrow(() -> new NoSuchTableException(ident));
+    try {
+      HadoopStore store = locator.store(ref.project());
+      DatomTable table = DatomProject.open(store).table(ref.table());
+      return ref.history() ? HistoryTable.of(table, spec) : DatomSparkTable.of(spark(), store, table.snapshot(spec));
+    } catch (TableNotFoundException | ProjectNotRegisteredException e) {
+      throw new NoSuchTableException(e.getMessage(), Option.apply(e));
+    }
+  }
+
+  @Override
+  public String[][] listNamespaces() {
+    return locator.namespaces().stream().map(ns -> ns.toArray(String[]::new)).toArray(String[][]::new);
+  }
+
+  @Override
+  public String[][] listNamespaces(String[] namespace) throws NoSuchNamespaceException {
+    if (!namespaceExists(namespace)) {
+      throw noSuchNamespace(namespace);
+    }
+    return new String[0][];
+  }
+
+  @Override
+  public boolean namespaceExists(String[] namespace) {
+    return namespace.length == locator.projectLevels() && locator.exists(List.of(namespace));
+  }
+
+  @Override
+  public Map<String, String> loadNamespaceMetadata(String[] namespace) throws NoSuchNamespaceException {
+    if (!namespaceExists(namespace)) {
+      throw noSuchNamespace(namespace);
+    }
+    return Map.of(SupportsNamespaces.PROP_LOCATION, locator.location(List.of(namespace)));
+  }
+
+  @Override
+  public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
+    throw readOnly("create table " + ident);
+  }
+
+  @Override
+  public Table alterTable(Identifier ident, TableChange... changes) {
+    throw readOnly("alter table " + ident);
+  }
+
+  @Override
+  public boolean dropTable(Identifier ident) {
+    throw readOnly("drop table " + ident);
+  }
+
+  @Override
+  public void renameTable(Identifier oldIdent, Identifier newIdent) {
+    throw readOnly("rename table " + oldIdent);
+  }
+
+  @Override
+  public void createNamespace(String[] namespace, Map<String, String> metadata) {
+    throw readOnly("create namespace " + String.join(".", namespace));
+  }
+
+  @Override
+  public void alterNamespace(String[] namespace, NamespaceChange... changes) {
+    throw readOnly("alter namespace " + String.join(".", namespace));
+  }
+
+  @Override
+  public boolean dropNamespace(String[] namespace, boolean cascade) {
+    throw readOnly("drop namespace " + String.join(".", namespace));
+  }
+
+  private NoSuchNamespaceException noSuchNamespace(String[] namespace) {
+    return new NoSuchNamespaceException(namespace);
+  }
+
+  private UnsupportedOperationException readOnly(String operation) {
+    return new UnsupportedOperationException(
+        "Cannot " + operation + " in catalog " + name + ": datom catalogs are read-only. Tables are created and "
+            + "versioned by datom writes (format(\"datom\") saves, or the R package).");
+  }
+
+  private static SparkSession spark() {
+    return SparkSession.active();
+  }
+}

@@ -1,0 +1,83 @@
+package io.datom.spark;
+
+import io.datom.spark.catalog.DatomIdentifiers;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.connector.catalog.SupportsCatalogOptions;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * {@code spark.read().format("datom")}: reads one version of a datom table from a store given as a Hadoop path.
+ *
+ * <p>The source hands every read to a {@link DatomCatalog} in path mode (registered in the session as
+ * {@value #PATH_CATALOG} unless already configured), through Spark's {@link SupportsCatalogOptions}: the options
+ * {@code version}/{@code versionAsOf} and {@code asOf}/{@code timestampAsOf} become Spark's own time travel, so a
+ * DataFrame read and {@code SELECT … VERSION AS OF} / {@code TIMESTAMP AS OF} resolve versions by one code path.
+ * Options: {@link DatomReadOptions}.
+ */
+public final class DatomDataSource implements SupportsCatalogOptions, DataSourceRegister {
+
+  /** The short name used in {@code format(...)}. */
+  public static final String SHORT_NAME = "datom";
+
+  /** The catalog this source reads through; configured automatically as a path-mode {@link DatomCatalog}. */
+  public static final String PATH_CATALOG = "datom_paths";
+
+  @Override
+  public String shortName() {
+    return SHORT_NAME;
+  }
+
+  @Override
+  public Identifier extractIdentifier(CaseInsensitiveStringMap options) {
+    DatomReadConf conf = new DatomReadConf(SparkSession.active(), options);
+    conf.versionSpec(); // fails early, with datom's messages, on contradicting or malformed version options
+    return DatomIdentifiers.forPath(conf.store(), conf.table());
+  }
+
+  @Override
+  public String extractCatalog(CaseInsensitiveStringMap options) {
+    String key = "spark.sql.catalog." + PATH_CATALOG;
+    SparkSession spark = SparkSession.active();
+    if (!spark.conf().contains(key)) {
+      spark.conf().set(key, DatomCatalog.class.getName());
+    }
+    return PATH_CATALOG;
+  }
+
+  @Override
+  public Optional<String> extractTimeTravelVersion(CaseInsensitiveStringMap options) {
+    return new DatomReadConf(SparkSession.active(), options).version();
+  }
+
+  @Override
+  public Optional<String> extractTimeTravelTimestamp(CaseInsensitiveStringMap options) {
+    return new DatomReadConf(SparkSession.active(), options).asOf();
+  }
+
+  /** Used by Spark only outside the catalog path (which every batch read takes); resolves the same table. */
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    return getTable(null, new Transform[0], options).schema();
+  }
+
+  @Override
+  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
+    DatomCatalog catalog = new DatomCatalog();
+    catalog.initialize(PATH_CATALOG, CaseInsensitiveStringMap.empty());
+    try {
+      return catalog.load(extractIdentifier(options), new DatomReadConf(SparkSession.active(), options).versionSpec());
+    } catch (NoSuchTableException e) {
+      // This interface allows no checked exception; the catalog always carries datom's own exception as the cause.
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+}

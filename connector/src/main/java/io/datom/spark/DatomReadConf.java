@@ -1,0 +1,135 @@
+package io.datom.spark;
+
+import io.datom.core.read.VersionSpec;
+import io.datom.spark.read.VerifyMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.Option;
+
+/**
+ * Typed access to the options of one datom read: each value resolves read option, then session configuration, then
+ * default (in the manner of Iceberg's {@code SparkReadConf}). Aliases ({@code path}/{@code store},
+ * {@code versionAsOf}/{@code version}, {@code timestampAsOf}/{@code asOf}) may both be given only with equal values.
+ */
+public final class DatomReadConf {
+
+  private final SparkSession spark;
+  private final CaseInsensitiveStringMap options;
+
+  /** The options of a read in {@code spark}'s session. */
+  public DatomReadConf(SparkSession spark, CaseInsensitiveStringMap options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  /** The table to read, possibly with a {@code .history} suffix. */
+  public String table() {
+    return option(DatomReadOptions.TABLE)
+        .orElseThrow(
+            () ->
+                new InvalidOptionsException(
+                    "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read, e.g. "
+                        + ".option(\"table\", \"dm\").",
+                    DatomReadOptions.TABLE));
+  }
+
+  /** The store path, from {@code load(path)} or option {@code store}. */
+  public String store() {
+    return aliased(DatomReadOptions.STORE, DatomReadOptions.PATH)
+        .orElseThrow(
+            () ->
+                new InvalidOptionsException(
+                    "No store given: pass the project's store to load(\"s3a://bucket/prefix\") or set option '"
+                        + DatomReadOptions.STORE + "'.",
+                    DatomReadOptions.STORE));
+  }
+
+  /** The requested version ({@code version} or {@code versionAsOf}), if any. */
+  public Optional<String> version() {
+    return aliased(DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF);
+  }
+
+  /** The requested instant ({@code asOf} or {@code timestampAsOf}) as given, if any. */
+  public Optional<String> asOf() {
+    return aliased(DatomReadOptions.AS_OF, DatomReadOptions.TIMESTAMP_AS_OF);
+  }
+
+  /**
+   * The version selection: a version, an instant, or the current version. Fails when both a version and an instant
+   * are given, or when the instant is not a timestamp.
+   */
+  public VersionSpec versionSpec() {
+    requireOneVersionSelector();
+    Optional<String> version = version();
+    if (version.isPresent()) {
+      return VersionSpec.version(version.get());
+    }
+    return asOfInstant().map(VersionSpec::asOf).orElse(VersionSpec.current());
+  }
+
+  // Parsed as Spark parses TIMESTAMP AS OF: text by Spark's timestamp cast in the session time zone, digits only as
+  // seconds since the epoch.
+  private Optional<Instant> asOfInstant() {
+    return asOf().map(this::parseInstant);
+  }
+
+  private Instant parseInstant(String text) {
+    if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+      return Instant.ofEpochSecond(Long.parseLong(text));
+    }
+    String zone = spark.sessionState().conf().sessionLocalTimeZone();
+    Option<Object> micros = DateTimeUtils.stringToTimestamp(UTF8String.fromString(text), DateTimeUtils.getZoneId(zone));
+    if (micros.isEmpty()) {
+      throw new InvalidOptionsException(
+          "Option " + DatomReadOptions.AS_OF + " = '" + text + "' is not a timestamp. Use an ISO-8601 instant such "
+              + "as 2026-06-30T00:00:00Z (text without a zone is read in the session time zone, " + zone + ").",
+          DatomReadOptions.AS_OF);
+    }
+    return Instant.EPOCH.plus((Long) micros.get(), ChronoUnit.MICROS);
+  }
+
+  private void requireOneVersionSelector() {
+    if (version().isPresent() && asOf().isPresent()) {
+      throw new InvalidOptionsException(
+          "Both a version (" + version().get() + ") and an instant (" + asOf().get() + ") were given; a read selects "
+              + "one version, so set either '" + DatomReadOptions.VERSION + "' or '" + DatomReadOptions.AS_OF
+              + "', not both.",
+          DatomReadOptions.VERSION,
+          DatomReadOptions.AS_OF);
+    }
+  }
+
+  /**
+   * When a scan checks the stored parquet: its option {@code verify}, else the session's
+   * {@code spark.datom.read.verify}, else {@code once}. Catalog reads have no options and use the session's setting.
+   */
+  public static VerifyMode verifyMode(SparkSession spark, CaseInsensitiveStringMap options) {
+    String value = options.get(DatomReadOptions.VERIFY);
+    if (value == null) {
+      value = spark.conf().get(DatomReadOptions.VERIFY_SESSION_CONF, DatomReadOptions.VERIFY_DEFAULT);
+    }
+    return VerifyMode.parse(value);
+  }
+
+  private Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private Optional<String> aliased(String name, String alias) {
+    Optional<String> primary = option(name);
+    Optional<String> secondary = option(alias);
+    if (primary.isPresent() && secondary.isPresent() && !primary.equals(secondary)) {
+      throw new InvalidOptionsException(
+          "Options '" + name + "' (" + primary.get() + ") and '" + alias + "' (" + secondary.get() + ") mean the same "
+              + "thing but differ; set only one of them.",
+          name,
+          alias);
+    }
+    return primary.or(() -> secondary);
+  }
+}

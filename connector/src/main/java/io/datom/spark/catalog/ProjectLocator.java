@@ -1,0 +1,23 @@
+package io.datom.spark.catalog;
+
+import io.datom.spark.store.HadoopStore;
+import java.util.List;
+
+/** Finds the datom project that a catalog namespace names: the strategy behind each mode of a DatomCatalog. */
+public interface ProjectLocator {
+
+  /** How many leading namespace parts select the project: 0 for a single project, 1 otherwise. */
+  int projectLevels();
+
+  /** The store of the project a namespace of {@link #projectLevels()} parts names. */
+  HadoopStore store(List<String> namespace);
+
+  /** The namespaces this catalog lists, each of {@link #projectLevels()} parts. */
+  List<List<String>> namespaces();
+
+  /** Whether the namespace names a project this catalog can serve. */
+  boolean exists(List<String> namespace);
+
+  /** Where the namespace's project is stored, for {@code DESCRIBE NAMESPACE}. */
+  String location(List<String> namespace);
+}

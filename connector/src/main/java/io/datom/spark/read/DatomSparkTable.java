@@ -1,0 +1,131 @@
+package io.datom.spark.read;
+
+import io.datom.core.exceptions.StoreObjectNotFoundException;
+import io.datom.core.read.ParquetIntegrity;
+import io.datom.core.read.Snapshot;
+import io.datom.spark.DatomDataSource;
+import io.datom.spark.DatomReadConf;
+import io.datom.spark.store.HadoopStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.execution.datasources.DataSource;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
+import org.apache.spark.sql.execution.datasources.v2.parquet.ParquetTable;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/**
+ * One version of a datom table as a Spark table: Spark's own {@link ParquetTable} over the version's single parquet
+ * object. Scans are Spark's vectorized parquet scans, with column pruning, filter pushdown against row-group
+ * statistics and splitting of the object by row groups across tasks; reading a version costs what
+ * {@code spark.read.parquet} of the same object costs, plus the integrity check {@link VerifyMode} asks for. The
+ * schema is read from this version's own object, never from the current version's.
+ */
+public final class DatomSparkTable implements SupportsRead {
+
+  /** Table property: the version's {@code metadata_sha}. */
+  public static final String PROP_VERSION = "datom.version";
+  /** Table property: the version's {@code data_sha}. */
+  public static final String PROP_DATA_SHA = "datom.data_sha";
+  /** Table property: the version's {@code parquet_sha}, when recorded. */
+  public static final String PROP_PARQUET_SHA = "datom.parquet_sha";
+  /** Table property: when the version was written (ISO-8601). */
+  public static final String PROP_TIMESTAMP = "datom.timestamp";
+
+  private final SparkSession spark;
+  private final HadoopStore store;
+  private final Snapshot snapshot;
+  private final ParquetTable parquet;
+
+  private DatomSparkTable(SparkSession spark, HadoopStore store, Snapshot snapshot) {
+    this.spark = spark;
+    this.store = store;
+    this.snapshot = snapshot;
+    this.parquet = parquetTable(spark, store.pathOf(snapshot.objectKey()).toString(), name());
+  }
+
+  /** The resolved version {@code snapshot}, whose object lives in {@code store}. */
+  public static DatomSparkTable of(SparkSession spark, HadoopStore store, Snapshot snapshot) {
+    return new DatomSparkTable(spark, store, snapshot);
+  }
+
+  /** The version this table reads. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public String name() {
+    return snapshot.table() + "@" + snapshot.version();
+  }
+
+  @Override
+  public StructType schema() {
+    try {
+      return parquet.schema();
+    } catch (Exception e) { // Spark raises a bad footer as its checked SparkException
+      explainUnreadableObject();
+      throw DatomSparkTable.<RuntimeException>rethrow(e);
+    }
+  }
+
+  // Spark's messages name a path and a parquet problem; datom's name the version's key, and say when the bytes are
+  // not the ones the version recorded.
+  private void explainUnreadableObject() {
+    if (!store.exists(snapshot.objectKey())) {
+      throw new StoreObjectNotFoundException(store.describe(), snapshot.objectKey());
+    }
+    ParquetIntegrity.verify(store, snapshot);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    Map<String, String> props = new HashMap<>();
+    props.put(TableCatalog.PROP_PROVIDER, DatomDataSource.SHORT_NAME);
+    props.put(TableCatalog.PROP_LOCATION, store.pathOf(snapshot.objectKey()).toString());
+    props.put(PROP_VERSION, snapshot.version());
+    props.put(PROP_DATA_SHA, snapshot.dataSha());
+    snapshot.parquetSha().ifPresent(sha -> props.put(PROP_PARQUET_SHA, sha));
+    props.put(PROP_TIMESTAMP, snapshot.timestamp().toString());
+    return props;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return Set.of(TableCapability.BATCH_READ);
+  }
+
+  /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    IntegrityGate.check(DatomReadConf.verifyMode(spark, options), store, snapshot);
+    return parquet.newScanBuilder(options);
+  }
+
+  private static ParquetTable parquetTable(SparkSession spark, String objectPath, String name) {
+    // The path is one exact object: no globbing, whatever characters the store path or table name contain.
+    CaseInsensitiveStringMap options =
+        new CaseInsensitiveStringMap(Map.of(DataSource.GLOB_PATHS_KEY(), "false"));
+    return new ParquetTable(
+        name,
+        spark,
+        options,
+        JavaConverters.asScalaBuffer(List.of(objectPath)).toList(),
+        Option.empty(),
+        ParquetFileFormat.class);
+  }
+}

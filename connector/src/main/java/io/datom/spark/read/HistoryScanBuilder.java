@@ -1,0 +1,31 @@
+package io.datom.spark.read;
+
+import io.datom.core.format.VersionHistory;
+import io.datom.core.read.DatomTable;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.StructType;
+
+/** Builds a history scan of only the columns a query needs, so that metadata snapshots are read only when asked. */
+final class HistoryScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
+
+  private final DatomTable table;
+  private final VersionHistory history;
+  private StructType columns = HistoryTable.SCHEMA;
+
+  HistoryScanBuilder(DatomTable table, VersionHistory history) {
+    this.table = table;
+    this.history = history;
+  }
+
+  @Override
+  public void pruneColumns(StructType requiredSchema) {
+    columns = requiredSchema;
+  }
+
+  @Override
+  public Scan build() {
+    return new HistoryScan(table, history, columns);
+  }
+}

@@ -1,0 +1,55 @@
+package io.datom.spark.read;
+
+import io.datom.core.exceptions.StoreObjectNotFoundException;
+import io.datom.core.read.ParquetIntegrity;
+import io.datom.core.read.Snapshot;
+import io.datom.spark.store.HadoopStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+
+/**
+ * Applies a read's {@link VerifyMode} before its scan starts. A check streams the whole object through SHA-256 on
+ * the driver. In {@code once} mode this driver remembers each object it verified, keyed by path, expected
+ * {@code parquet_sha}, length and modification time, so later reads of it cost one status call instead of a second
+ * full read; an object replaced in place is checked again.
+ */
+final class IntegrityGate {
+
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private static final Map<VerifiedObject, Boolean> VERIFIED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<VerifiedObject, Boolean> eldest) {
+              return size() > MAX_REMEMBERED;
+            }
+          });
+
+  private IntegrityGate() {}
+
+  /** Checks {@code snapshot}'s object in {@code store} if {@code mode} and the remembered checks require it. */
+  static void check(VerifyMode mode, HadoopStore store, Snapshot snapshot) {
+    if (mode == VerifyMode.NONE || snapshot.parquetSha().isEmpty()) {
+      return; // an absent parquet_sha is R's pre-cv1 grace: nothing to check against
+    }
+    if (mode == VerifyMode.FULL) {
+      ParquetIntegrity.verify(store, snapshot);
+      return;
+    }
+    FileStatus status =
+        store.status(snapshot.objectKey())
+            .orElseThrow(() -> new StoreObjectNotFoundException(store.describe(), snapshot.objectKey()));
+    VerifiedObject object =
+        new VerifiedObject(
+            status.getPath().toString(), snapshot.parquetSha().get(), status.getLen(), status.getModificationTime());
+    if (!VERIFIED.containsKey(object)) {
+      ParquetIntegrity.verify(store, snapshot);
+      VERIFIED.put(object, Boolean.TRUE);
+    }
+  }
+
+  private record VerifiedObject(String path, String parquetSha, long length, long modificationTime) {}
+}
