@@ -169,9 +169,11 @@ public final class DataRepo implements AutoCloseable {
     config.setString("user", null, "name", identity.name());
     config.setString("user", null, "email", identity.email());
     config.setString("http", null, "followRedirects", "true");
-    // No background auto-gc: datom's clones are small and often short-lived, and a detached gc still running when
-    // the clone is deleted fails noisily.
+    // No auto-gc, and never in the background: datom's clones are small and often short-lived, and a detached gc
+    // (JGit starts one, holding gc.log.lock, even when it then finds nothing to do) fails noisily when the clone is
+    // deleted under it.
     config.setInt("gc", null, "auto", 0);
+    config.setBoolean("gc", null, "autoDetach", false);
     config.save();
   }
 
