@@ -1,6 +1,7 @@
 package io.datom.core.format;
 
 import io.datom.core.exceptions.InvalidMetadataException;
+import io.datom.core.hash.ColumnHash;
 import io.datom.core.json.JsonArray;
 import io.datom.core.json.JsonDouble;
 import io.datom.core.json.JsonInteger;
@@ -121,8 +122,14 @@ public final class TableMetadata {
   public List<ColumnHash> columnHashes() {
     List<ColumnHash> hashes = new ArrayList<>();
     for (JsonObject entry : objects("column_hashes")) {
-      hashes.add(new ColumnHash(JsonFields.string(entry, "name").orElse(""),
-          JsonFields.string(entry, "sha").orElse("")));
+      String name = JsonFields.string(entry, "name").orElse("");
+      String sha = JsonFields.string(entry, "sha").orElse("");
+      try {
+        hashes.add(new ColumnHash(name, sha));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidMetadataException("column_hashes",
+            "Entry for column '" + name + "' of `column_hashes` has no valid sha: '" + sha + "'.");
+      }
     }
     return hashes;
   }
@@ -200,6 +207,11 @@ public final class TableMetadata {
   /** The git file {@code {table}/metadata.json}: the pretty form and a final LF. */
   public String toGitFile() {
     return toJson() + "\n";
+  }
+
+  /** A {@code column_hashes} entry as R writes it: {@code {"name": ..., "sha": ...}}. */
+  private static JsonValue columnHashJson(ColumnHash hash) {
+    return JsonObject.builder().put("name", hash.name()).put("sha", hash.sha()).build();
   }
 
   private List<JsonObject> objects(String key) {
@@ -373,7 +385,7 @@ public final class TableMetadata {
           .put("nrow", count(nrow))
           .put("ncol", colnames.size())
           .put("colnames", JsonArray.strings(colnames))
-          .put("column_hashes", JsonArray.list(columnHashes.stream().map(ColumnHash::toJson).toList()))
+          .put("column_hashes", JsonArray.list(columnHashes.stream().map(TableMetadata::columnHashJson).toList()))
           .put("created_at", createdAt)
           .put("datom_version", datomVersion)
           .putIfPresent("original_file_sha", originalFileSha);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.exceptions.InvalidMetadataException;
+import io.datom.core.hash.ColumnHash;
 import io.datom.core.json.JsonArray;
 import io.datom.core.json.JsonBoolean;
 import io.datom.core.json.JsonDouble;

@@ -1,0 +1,56 @@
+package io.datom.core.hash;
+
+/**
+ * LONG (bigint) columns. Arrow gives R an integer column when every non-null value fits R's integer range
+ * [-2147483647, 2147483647] and a {@code bit64::integer64} column otherwise, so the tag depends on all the values
+ * (format §5.5): both candidate digests are computed in the one pass, and the {@code num} one is dropped as soon as a
+ * value does not fit. INT64_MIN is refused: it is {@code NA_integer64_} and would hash the same as null.
+ */
+final class BigintColumnHasher extends TypedColumnHasher {
+  private static final long R_INT_MIN = -Integer.MAX_VALUE;
+  private static final long R_INT_MAX = Integer.MAX_VALUE;
+
+  private final Int64ColumnHasher i64;
+  private final NumericColumnHasher num;
+  private boolean fitsRInteger = true;
+
+  BigintColumnHasher(ColumnSpec spec, int bufferSize) {
+    super(spec);
+    this.i64 = new Int64ColumnHasher(spec.name(), bufferSize);
+    this.num = new NumericColumnHasher(Cv1Tag.NUM, spec.name(), null, bufferSize);
+  }
+
+  @Override
+  public void addLong(long value) {
+    if (fitsRInteger) {
+      if (value >= R_INT_MIN && value <= R_INT_MAX) {
+        num.add(value);
+      } else {
+        fitsRInteger = false;
+      }
+    }
+    if (value == Long.MIN_VALUE) {
+      refuse("It holds -9223372036854775808 (row " + (rowCount() + 1) + "), which is bit64's NA_integer64_ and would "
+          + "hash the same as null. Replace the value, or cast the column to string, before writing.");
+    }
+    i64.add(value);
+  }
+
+  @Override
+  public void addNull() {
+    if (fitsRInteger) {
+      num.addNa();
+    }
+    i64.addNa();
+  }
+
+  @Override
+  public long rowCount() {
+    return i64.rowCount();
+  }
+
+  @Override
+  String finishDigest() {
+    return fitsRInteger ? num.finishDigest() : i64.finishDigest();
+  }
+}

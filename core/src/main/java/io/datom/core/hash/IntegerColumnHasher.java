@@ -1,0 +1,45 @@
+package io.datom.core.hash;
+
+/**
+ * BYTE, SHORT and INT columns: R integers, hashed as {@code num}. An INT column refuses -2147483648, R's
+ * {@code NA_integer_}, which would hash the same as null.
+ */
+final class IntegerColumnHasher extends NumericBackedColumnHasher {
+  private final int min;
+  private final int max;
+
+  IntegerColumnHasher(ColumnSpec spec, int bufferSize) {
+    super(spec, Cv1Tag.NUM, bufferSize);
+    ColumnType.Kind kind = spec.type().kind();
+    this.min = switch (kind) {
+      case BYTE -> Byte.MIN_VALUE;
+      case SHORT -> Short.MIN_VALUE;
+      default -> Integer.MIN_VALUE;
+    };
+    this.max = switch (kind) {
+      case BYTE -> Byte.MAX_VALUE;
+      case SHORT -> Short.MAX_VALUE;
+      default -> Integer.MAX_VALUE;
+    };
+  }
+
+  @Override
+  public void addInt(int value) {
+    // One compare on the common path; the edge cases are sorted out off it.
+    if (value <= min || value > max) {
+      checkEdge(value);
+    }
+    numeric.add(value);
+  }
+
+  private void checkEdge(int value) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          value + " is out of range for column " + name() + " (" + spec().type().typeName() + ")");
+    }
+    if (value == Integer.MIN_VALUE) {
+      refuse("It holds -2147483648 (row " + (rowCount() + 1) + "), which is R's NA_integer_ and would hash the same "
+          + "as null. Cast the column to bigint before writing.");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.datom.core.hash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The datom-cv1 encoder of the R kinds stored as doubles (format §5.3): {@code num}, {@code date} (days since
+ * 1970-01-01), {@code time} (epoch seconds) and {@code drtn} (a duration with R {@code difftime} units). Each value
+ * is written as an IEEE double, little-endian, with every NaN folded to {@code 00 00 00 00 00 00 f8 7f} and -0.0 as
+ * +0.0; {@link #addNa()} writes R's {@code NA_real_}, which stays distinct from NaN.
+ */
+public final class NumericColumnHasher extends ColumnHasher {
+
+  /** The units R's {@code difftime} allows. */
+  public static final Set<String> DURATION_UNITS = Set.of("secs", "mins", "hours", "days", "weeks");
+
+  private final Cv1Tag tag;
+  private final String units;
+  private final DigestSink sink;
+  private long rows;
+
+  NumericColumnHasher(Cv1Tag tag, String name, String units, int bufferSize) {
+    super(name);
+    this.tag = tag;
+    this.units = units;
+    this.sink = startDigest(tag, name, bufferSize);
+  }
+
+  /** A {@code num} column: R logical, integer and double vectors (booleans as 0/1, integers exactly). */
+  public static NumericColumnHasher num(String column) {
+    return new NumericColumnHasher(Cv1Tag.NUM, column, null, DigestSink.DEFAULT_BUFFER_SIZE);
+  }
+
+  /** A {@code date} column: feed days since 1970-01-01. */
+  public static NumericColumnHasher date(String column) {
+    return new NumericColumnHasher(Cv1Tag.DATE, column, null, DigestSink.DEFAULT_BUFFER_SIZE);
+  }
+
+  /** A {@code time} column: feed seconds since 1970-01-01T00:00:00Z (see {@link #epochSeconds(long)}). */
+  public static NumericColumnHasher time(String column) {
+    return new NumericColumnHasher(Cv1Tag.TIME, column, null, DigestSink.DEFAULT_BUFFER_SIZE);
+  }
+
+  /**
+   * A {@code drtn} column (R {@code difftime}, {@code hms}, data.table {@code ITime}): feed the values in
+   * {@code units}. The units are part of the identity: 60 {@code secs} and 1 {@code mins} hash differently.
+   *
+   * @param units one of {@link #DURATION_UNITS}; {@code hms} and {@code ITime} are always {@code secs}
+   */
+  public static NumericColumnHasher duration(String column, String units) {
+    Objects.requireNonNull(units, "units");
+    if (!DURATION_UNITS.contains(units)) {
+      throw new IllegalArgumentException(
+          "difftime units must be one of " + DURATION_UNITS + ", not '" + units + "' (column " + column + ")");
+    }
+    return new NumericColumnHasher(Cv1Tag.DRTN, column, units, DigestSink.DEFAULT_BUFFER_SIZE);
+  }
+
+  /**
+   * Epoch microseconds as R's POSIXct seconds after {@code arrow::read_parquet}: one IEEE division,
+   * {@code (double) micros / 1e6}, never a multiplication by 1e-6 (which rounds differently).
+   */
+  public static double epochSeconds(long micros) {
+    return (double) micros / 1_000_000.0;
+  }
+
+  /** The R kind this column hashes as. */
+  public Cv1Tag tag() {
+    return tag;
+  }
+
+  /** Adds the next value. */
+  public void add(double value) {
+    sink.putDouble(value);
+    rows++;
+  }
+
+  /** Adds R's {@code NA} (SQL NULL). */
+  public void addNa() {
+    sink.putLong(DigestSink.NA_REAL_BITS);
+    rows++;
+  }
+
+  @Override
+  public long rowCount() {
+    return rows;
+  }
+
+  @Override
+  String finishDigest() {
+    if (units != null) {
+      sink.putByte((byte) 0);
+      sink.putBytes(units.getBytes(StandardCharsets.UTF_8));
+    }
+    return sink.finishHex();
+  }
+}
