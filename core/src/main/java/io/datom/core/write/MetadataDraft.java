@@ -1,7 +1,6 @@
 package io.datom.core.write;
 
 import io.datom.core.exceptions.InvalidMetadataException;
-import io.datom.core.format.ColumnHash;
 import io.datom.core.format.Lineage;
 import io.datom.core.format.Names;
 import io.datom.core.format.TableMetadata;
@@ -67,7 +66,7 @@ final class MetadataDraft {
         .tableType(request.isImported() ? TableMetadata.IMPORTED : TableMetadata.DERIVED)
         .nrow(hash.nrow())
         .colnames(hash.colnames())
-        .columnHashes(hash.columnHashes().stream().map(c -> new ColumnHash(c.name(), c.sha())).toList())
+        .columnHashes(hash.columnHashes())
         .createdAt(createdAt)
         .datomVersion(DATOM_VERSION);
     request.originalFileSha().ifPresent(b::originalFileSha);

@@ -1,7 +1,6 @@
 package io.datom.core.write;
 
 import io.datom.core.format.TableMetadata;
-import io.datom.core.hash.ColumnHash;
 import io.datom.core.hash.TableHash;
 import io.datom.core.repo.GitIdentity;
 import java.io.IOException;
@@ -70,8 +69,7 @@ final class RFixture {
   /** The content identity of a version, rebuilt from its snapshot's {@code column_hashes} and {@code nrow}. */
   static TableHash hash(String table, String version) {
     TableMetadata metadata = snapshot(table, version);
-    return TableHash.ofColumnHashes(metadata.nrow().orElseThrow(),
-        metadata.columnHashes().stream().map(c -> new ColumnHash(c.name(), c.sha())).toList());
+    return TableHash.ofColumnHashes(metadata.nrow().orElseThrow(), metadata.columnHashes());
   }
 
   /** The parquet object R stored for a version. */
