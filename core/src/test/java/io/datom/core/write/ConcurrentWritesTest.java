@@ -1,6 +1,7 @@
 package io.datom.core.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.format.HistoryEntry;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ class ConcurrentWritesTest {
         .map(HistoryEntry::version).map(v -> v.orElseThrow()).sorted().toList();
     assertEquals(written, recorded);
     results.forEach(r -> assertEquals(WriteAction.FULL, r.action()));
+    assertTrue(results.stream().anyMatch(r -> r.attempts() > 1), "the writers really raced");
     ProjectAssertions.assertConsistent(project, List.of("dm"));
   }
 
