@@ -16,6 +16,7 @@ public final class LocalParquetFile implements ParquetObject {
 
   private final Path file;
 
+  /** The parquet file at {@code file}; it must stay in place until the write that uses it returns. */
   public LocalParquetFile(Path file) {
     this.file = Objects.requireNonNull(file, "file");
   }

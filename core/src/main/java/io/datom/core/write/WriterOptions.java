@@ -26,7 +26,7 @@ public final class WriterOptions {
   private WriterOptions(Builder b) {
     this.remoteUrl = b.remoteUrl;
     this.store = b.store;
-    this.credentials = b.credentials;
+    this.credentials = b.credentials != null ? b.credentials : GitCredentials.resolve(null);
     this.author = b.author;
     this.clock = b.clock;
     this.retryPolicy = b.retryPolicy;
@@ -136,9 +136,6 @@ public final class WriterOptions {
 
     /** The options. */
     public WriterOptions build() {
-      if (credentials == null) {
-        credentials = GitCredentials.resolve(null);
-      }
       return new WriterOptions(this);
     }
   }
