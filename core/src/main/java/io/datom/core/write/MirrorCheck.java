@@ -3,6 +3,7 @@ package io.datom.core.write;
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.format.HistoryEntry;
 import io.datom.core.format.Manifest;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.json.JsonParser;
 import io.datom.core.json.JsonValue;
@@ -32,19 +33,19 @@ final class MirrorCheck {
     Optional<TableMetadata> current = state.current();
     if (current.isPresent()) {
       String expected = current.get().toJson();
-      compare(table, ProjectPaths.storeMetadata(table), expected,
+      compare(table, ProjectLayout.storeMetadata(table), expected,
           DiscrepancyKind.METADATA_MISSING, DiscrepancyKind.METADATA_DIFFERS).ifPresent(found::add);
-      compare(table, ProjectPaths.storeSnapshot(table, current.get().version()), expected,
+      compare(table, ProjectLayout.storeSnapshot(table, current.get().version()), expected,
           DiscrepancyKind.SNAPSHOT_MISSING, DiscrepancyKind.SNAPSHOT_DIFFERS).ifPresent(found::add);
     }
-    state.historyFile().ifPresent(history -> compare(table, ProjectPaths.storeHistory(table), history.toStoreJson(),
+    state.historyFile().ifPresent(history -> compare(table, ProjectLayout.storeHistory(table), history.toStoreJson(),
         DiscrepancyKind.HISTORY_MISSING, DiscrepancyKind.HISTORY_DIFFERS).ifPresent(found::add));
     return found;
   }
 
   /** Whether the store's manifest disagrees with git's. */
   Optional<Discrepancy> manifest(Manifest manifest) {
-    return compare(null, ProjectPaths.STORE_MANIFEST, manifest.toStoreJson(),
+    return compare(null, ProjectLayout.STORE_MANIFEST, manifest.toStoreJson(),
         DiscrepancyKind.MANIFEST_MISSING, DiscrepancyKind.MANIFEST_DIFFERS);
   }
 
@@ -55,7 +56,7 @@ final class MirrorCheck {
     state.current().flatMap(TableMetadata::dataSha).ifPresent(dataShas::add);
     List<Discrepancy> found = new ArrayList<>();
     for (String dataSha : dataShas) {
-      String key = ProjectPaths.dataObject(state.table(), dataSha);
+      String key = ProjectLayout.dataObject(state.table(), dataSha);
       if (!store.exists(key)) {
         found.add(Discrepancy.ofTable(DiscrepancyKind.PARQUET_MISSING, state.table(), key));
       }

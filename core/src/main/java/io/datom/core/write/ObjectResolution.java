@@ -1,5 +1,6 @@
 package io.datom.core.write;
 
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.store.Store;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class ObjectResolution {
    */
   ObjectFacts resolve(WriteAction action, WriteRequest request, MetadataDraft draft, TableState state,
       Optional<PlacedParquet> placedEarlier) {
-    String key = ProjectPaths.dataObject(request.table(), draft.dataSha());
+    String key = ProjectLayout.dataObject(request.table(), draft.dataSha());
     if (action == WriteAction.METADATA_ONLY) {
       return carriedForward(state.current().orElseThrow(), key);
     }

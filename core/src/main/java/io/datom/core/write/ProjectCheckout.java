@@ -7,6 +7,7 @@ import io.datom.core.exceptions.ProjectNotInStoreException;
 import io.datom.core.exceptions.StoreMismatchException;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.ProjectConfig;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.format.VersionHistory;
 import io.datom.core.repo.DataRepo;
@@ -57,10 +58,10 @@ final class ProjectCheckout implements AutoCloseable {
       if (repo.headSha().isEmpty()) {
         throw new ProjectNotFoundException(remote);
       }
-      String yaml = repo.readFile(ProjectPaths.PROJECT_FILE)
+      String yaml = repo.readFile(ProjectLayout.PROJECT_FILE)
           .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
           .orElseThrow(() -> new NotADatomRepositoryException(remote));
-      ProjectConfig config = ProjectConfig.parse(yaml, ProjectPaths.PROJECT_FILE + " of " + remote);
+      ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + remote);
       requireLocates(config, options.store());
       return new ProjectCheckout(dir, repo, config, options.store(), remote);
     } catch (RuntimeException e) {
@@ -118,7 +119,7 @@ final class ProjectCheckout implements AutoCloseable {
    * @throws ProjectNotInStoreException if {@code .metadata/manifest.json} is missing
    */
   void requireProjectInStore() {
-    if (!store.exists(ProjectPaths.STORE_MANIFEST)) {
+    if (!store.exists(ProjectLayout.STORE_MANIFEST)) {
       throw new ProjectNotInStoreException(projectName(), store.describe());
     }
   }
@@ -131,25 +132,25 @@ final class ProjectCheckout implements AutoCloseable {
    */
   String syncToRemote(Collection<String> tables) {
     for (String table : tables) {
-      deleteIfExists(ProjectPaths.metadataFile(table));
-      deleteIfExists(ProjectPaths.historyFile(table));
+      deleteIfExists(ProjectLayout.metadataFile(table));
+      deleteIfExists(ProjectLayout.historyFile(table));
     }
     return repo.resetToRemote();
   }
 
   /** The table as the clone's current commit holds it. */
   TableState readTable(String table) {
-    Optional<TableMetadata> current = read(ProjectPaths.metadataFile(table)).map(
-        text -> TableMetadata.parse(text, source(ProjectPaths.metadataFile(table))));
-    Optional<VersionHistory> history = read(ProjectPaths.historyFile(table))
-        .map(text -> VersionHistory.parse(text, source(ProjectPaths.historyFile(table))));
+    Optional<TableMetadata> current = read(ProjectLayout.metadataFile(table)).map(
+        text -> TableMetadata.parse(text, source(ProjectLayout.metadataFile(table))));
+    Optional<VersionHistory> history = read(ProjectLayout.historyFile(table))
+        .map(text -> VersionHistory.parse(text, source(ProjectLayout.historyFile(table))));
     return new TableState(table, current, history);
   }
 
   /** The manifest as the clone's current commit holds it; R's starting point when the file is missing. */
   Manifest readManifest() {
-    return read(ProjectPaths.MANIFEST_FILE)
-        .map(text -> Manifest.parse(text, source(ProjectPaths.MANIFEST_FILE)))
+    return read(ProjectLayout.MANIFEST_FILE)
+        .map(text -> Manifest.parse(text, source(ProjectLayout.MANIFEST_FILE)))
         .orElseGet(() -> Manifest.absent(projectName()));
   }
 
@@ -159,8 +160,8 @@ final class ProjectCheckout implements AutoCloseable {
       return children
           .filter(Files::isDirectory)
           .map(path -> path.getFileName().toString())
-          .filter(name -> !name.startsWith(".") && !ProjectPaths.NOT_TABLES.contains(name))
-          .filter(name -> Files.isRegularFile(repo.workTree().resolve(ProjectPaths.metadataFile(name))))
+          .filter(name -> !name.startsWith(".") && !ProjectLayout.NOT_TABLES.contains(name))
+          .filter(name -> Files.isRegularFile(repo.workTree().resolve(ProjectLayout.metadataFile(name))))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -8,9 +8,10 @@ import io.datom.core.format.InitReadme;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.Names;
 import io.datom.core.format.ProjectConfig;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.RTimestamps;
-import io.datom.core.json.JsonParser;
 import io.datom.core.json.JsonObject;
+import io.datom.core.json.JsonParser;
 import io.datom.core.json.JsonString;
 import io.datom.core.repo.DataRepo;
 import io.datom.core.store.Store;
@@ -53,10 +54,10 @@ final class ProjectCreation {
     // R's pitfall, kept for byte compatibility: local wall-clock time labelled as UTC (format §3.3).
     Manifest manifest = Manifest.init(name, RTimestamps.localMislabelledAsUtc(localNow));
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(ProjectPaths.PROJECT_FILE, utf8(config.toYaml()));
-    files.put(ProjectPaths.MANIFEST_FILE, utf8(manifest.toGitFile()));
-    files.put(ProjectPaths.GITIGNORE_FILE, utf8(GitIgnore.content()));
-    files.put(ProjectPaths.README_FILE, utf8(InitReadme.render(name, location, options.remoteUrl(), today,
+    files.put(ProjectLayout.PROJECT_FILE, utf8(config.toYaml()));
+    files.put(ProjectLayout.MANIFEST_FILE, utf8(manifest.toGitFile()));
+    files.put(ProjectLayout.GITIGNORE_FILE, utf8(GitIgnore.content()));
+    files.put(ProjectLayout.README_FILE, utf8(InitReadme.render(name, location, options.remoteUrl(), today,
         MetadataDraft.DATOM_VERSION)));
 
     Path dir = ProjectCheckout.newCloneDir(options.workDir());
@@ -72,7 +73,7 @@ final class ProjectCreation {
     }
     ProjectCheckout checkout = ProjectCheckout.adopt(dir, repo, config, store, options.remoteUrl());
     try {
-      store.writeJson(ProjectPaths.STORE_MANIFEST, manifest.toStoreJson());
+      store.writeJson(ProjectLayout.STORE_MANIFEST, manifest.toStoreJson());
       return checkout;
     } catch (RuntimeException e) {
       checkout.close();
@@ -82,10 +83,10 @@ final class ProjectCreation {
 
   /** R's {@code .datom_check_namespace_free}, applied to every backend: a store namespace holds one project. */
   private static void requireNamespaceFree(Store store) {
-    if (!store.exists(ProjectPaths.STORE_MANIFEST)) {
+    if (!store.exists(ProjectLayout.STORE_MANIFEST)) {
       return;
     }
-    String existing = store.read(ProjectPaths.STORE_MANIFEST)
+    String existing = store.read(ProjectLayout.STORE_MANIFEST)
         .flatMap(bytes -> projectNameIn(bytes, store))
         .orElse("<unreadable>");
     throw new NamespaceOccupiedException(namespaceOf(store.location()), existing);

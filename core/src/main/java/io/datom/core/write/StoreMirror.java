@@ -1,6 +1,7 @@
 package io.datom.core.write;
 
 import io.datom.core.exceptions.MirrorIncompleteException;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.store.Store;
 import java.util.Collection;
@@ -37,7 +38,7 @@ final class StoreMirror {
   String mirror(Collection<String> tables, String head, String subject) {
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       tables.forEach(this::writeTable);
-      store.writeJson(ProjectPaths.STORE_MANIFEST, checkout.readManifest().toStoreJson());
+      store.writeJson(ProjectLayout.STORE_MANIFEST, checkout.readManifest().toStoreJson());
       String latest = checkout.syncToRemote(tables);
       if (latest.equals(head)) {
         return head;
@@ -53,8 +54,8 @@ final class StoreMirror {
       return;
     }
     TableMetadata current = state.current().get();
-    store.writeJson(ProjectPaths.storeSnapshot(table, current.version()), current.toJson());
-    state.historyFile().ifPresent(history -> store.writeJson(ProjectPaths.storeHistory(table), history.toStoreJson()));
-    store.writeJson(ProjectPaths.storeMetadata(table), current.toJson());
+    store.writeJson(ProjectLayout.storeSnapshot(table, current.version()), current.toJson());
+    state.historyFile().ifPresent(history -> store.writeJson(ProjectLayout.storeHistory(table), history.toStoreJson()));
+    store.writeJson(ProjectLayout.storeMetadata(table), current.toJson());
   }
 }

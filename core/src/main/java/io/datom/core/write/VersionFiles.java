@@ -4,6 +4,7 @@ import io.datom.core.format.Author;
 import io.datom.core.format.HistoryEntry;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.ManifestEntry;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.format.VersionHistory;
 import io.datom.core.repo.GitIdentity;
@@ -26,7 +27,7 @@ final class VersionFiles {
 
   /** The repository paths a write of {@code table} commits: exactly these three. */
   static List<String> paths(String table) {
-    return List.of(ProjectPaths.metadataFile(table), ProjectPaths.historyFile(table), ProjectPaths.MANIFEST_FILE);
+    return List.of(ProjectLayout.metadataFile(table), ProjectLayout.historyFile(table), ProjectLayout.MANIFEST_FILE);
   }
 
   /**
@@ -42,8 +43,8 @@ final class VersionFiles {
         request.message(), metadata.parquetSha().orElse(null), request.originalFileSha().orElse(null)));
     ManifestEntry entry = ManifestEntry.of(metadata.version(), dataSha, now, metadata.sizeBytes().orElse(0),
         updated.size(), request.originalFileSha().orElse(null), request.originalFormat().orElse(null));
-    checkout.writeFile(ProjectPaths.metadataFile(table), metadata.toGitFile());
-    checkout.writeFile(ProjectPaths.historyFile(table), updated.toGitFile());
-    checkout.writeFile(ProjectPaths.MANIFEST_FILE, manifest.withTable(table, entry, now).toGitFile());
+    checkout.writeFile(ProjectLayout.metadataFile(table), metadata.toGitFile());
+    checkout.writeFile(ProjectLayout.historyFile(table), updated.toGitFile());
+    checkout.writeFile(ProjectLayout.MANIFEST_FILE, manifest.withTable(table, entry, now).toGitFile());
   }
 }
