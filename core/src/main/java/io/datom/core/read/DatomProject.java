@@ -4,6 +4,7 @@ import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.exceptions.NotADatomStoreException;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.Names;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class DatomProject {
    * @throws NotADatomStoreException when the store holds no manifest
    */
   public Manifest manifest() {
-    byte[] bytes = store.read(TableKeys.MANIFEST).orElseThrow(() -> new NotADatomStoreException(store.describe()));
+    byte[] bytes = store.read(ProjectLayout.STORE_MANIFEST).orElseThrow(() -> new NotADatomStoreException(store.describe()));
     return Manifest.parse(new String(bytes, StandardCharsets.UTF_8), manifestSource());
   }
 
@@ -73,6 +74,6 @@ public final class DatomProject {
   }
 
   private String manifestSource() {
-    return store.describe() + " " + TableKeys.MANIFEST;
+    return store.describe() + " " + ProjectLayout.STORE_MANIFEST;
   }
 }

@@ -6,6 +6,7 @@ import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
 import io.datom.core.format.Parent;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.Shas;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.format.VersionHistory;
@@ -85,7 +86,7 @@ public final class DatomTable {
    * @throws VersionNotFoundException when the store holds no snapshot for it
    */
   public TableMetadata metadata(String version) {
-    String key = TableKeys.snapshot(name, Shas.requireShaArgument(version, "version"));
+    String key = ProjectLayout.storeSnapshot(name, Shas.requireShaArgument(version, "version"));
     return readMetadata(key).orElseThrow(() -> new VersionNotFoundException(name, version));
   }
 
@@ -100,20 +101,20 @@ public final class DatomTable {
    */
   public Parent parent(String version) {
     String projectName = project.name();
-    String key = TableKeys.snapshot(name, Shas.requireShaArgument(version, "version"));
+    String key = ProjectLayout.storeSnapshot(name, Shas.requireShaArgument(version, "version"));
     TableMetadata snapshot =
         readMetadata(key).orElseThrow(() -> new ParentNotFoundException(name, version, projectName));
     return Parent.fromSnapshot(projectName, name, version, snapshot, key);
   }
 
   private Snapshot currentSnapshot() {
-    TableMetadata current = readMetadata(TableKeys.metadata(name)).orElseThrow(this::notFound);
+    TableMetadata current = readMetadata(ProjectLayout.storeMetadata(name)).orElseThrow(this::notFound);
     VersionHistory history = history();
     return VersionResolver.current(name, current, history, source());
   }
 
   private Optional<VersionHistory> readHistory() {
-    String key = TableKeys.history(name);
+    String key = ProjectLayout.storeHistory(name);
     return store().read(key).map(bytes -> VersionHistory.parse(text(bytes), source() + " " + key));
   }
 
@@ -123,7 +124,7 @@ public final class DatomTable {
 
   // A history can be missing because the table is (then say which tables exist) or because a mirror is incomplete.
   private RuntimeException missingHistory() {
-    if (!store().exists(TableKeys.metadata(name))) {
+    if (!store().exists(ProjectLayout.storeMetadata(name))) {
       return notFound();
     }
     return new VersionHistoryNotFoundException(name, source());

@@ -1,5 +1,6 @@
 package io.datom.core.read;
 
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.TableMetadata;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,6 +32,6 @@ public record Snapshot(String table, String version, String dataSha, Optional<St
 
   /** The logical store key of the version's parquet object, {@code {table}/{data_sha}.parquet} (format §1.4). */
   public String objectKey() {
-    return table + "/" + dataSha + ".parquet";
+    return ProjectLayout.dataObject(table, dataSha);
   }
 }

@@ -5,6 +5,7 @@ import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.exceptions.NoVersionAsOfException;
 import io.datom.core.exceptions.VersionNotFoundException;
 import io.datom.core.format.HistoryEntry;
+import io.datom.core.format.ProjectLayout;
 import io.datom.core.format.Shas;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.format.VersionHistory;
@@ -24,7 +25,7 @@ final class VersionResolver {
    * timestamp.
    */
   static Snapshot current(String table, TableMetadata current, VersionHistory history, String source) {
-    String key = source + " " + TableKeys.metadata(table);
+    String key = source + " " + ProjectLayout.storeMetadata(table);
     String dataSha = current.dataSha().filter(s -> !s.isEmpty())
         .orElseThrow(() -> new InvalidDatomFileException(key, "The current metadata of " + table + " (" + key
             + ") has no data_sha, so no version can be read. Re-run the table's last write."));
@@ -55,7 +56,7 @@ final class VersionResolver {
    * entries sharing it the one listed first (newest-first order).
    */
   static Snapshot asOf(String table, VersionHistory history, Instant asOf, String source) {
-    String key = source + " " + TableKeys.history(table);
+    String key = source + " " + ProjectLayout.storeHistory(table);
     HistoryEntry best = null;
     Instant bestAt = null;
     Instant firstAt = null;
@@ -74,7 +75,7 @@ final class VersionResolver {
   }
 
   private static Snapshot fromEntry(String table, HistoryEntry entry, String source) {
-    String key = source + " " + TableKeys.history(table);
+    String key = source + " " + ProjectLayout.storeHistory(table);
     String version = entry.version().orElseThrow();
     String dataSha = entry.dataSha().filter(s -> !s.isEmpty())
         .orElseThrow(() -> new InvalidDatomFileException(key, "Version " + version + " of " + table + " has no "

@@ -169,6 +169,11 @@ public final class DataRepo implements AutoCloseable {
     config.setString("user", null, "name", identity.name());
     config.setString("user", null, "email", identity.email());
     config.setString("http", null, "followRedirects", "true");
+    // No auto-gc, and never in the background: datom's clones are small and often short-lived, and a detached gc
+    // (JGit starts one, holding gc.log.lock, even when it then finds nothing to do) fails noisily when the clone is
+    // deleted under it.
+    config.setInt("gc", null, "auto", 0);
+    config.setBoolean("gc", null, "autoDetach", false);
     config.save();
   }
 
@@ -217,6 +222,11 @@ public final class DataRepo implements AutoCloseable {
       throw new DataRepoException("Remote '" + remoteName() + "' of " + workTree + " has no URL. Set one.");
     }
     return urls.get(0).toString();
+  }
+
+  /** {@code url} without user info, fit for a message: a token embedded in a URL never leaks. */
+  public static String redactUrl(String url) {
+    return GitFailures.redactUrl(url);
   }
 
   private RemoteConfig firstRemote() {

@@ -1,0 +1,110 @@
+package io.datom.core.write;
+
+import io.datom.core.exceptions.ProjectAlreadyExistsException;
+import io.datom.core.exceptions.ProjectNotFoundException;
+
+/**
+ * Writes table versions into one datom project, the way R's {@code datom_write} does, safely alongside any number of
+ * other writers (format §6 with §14.3; see the package documentation for the protocol).
+ *
+ * <p>A writer keeps a private clone of the project's data repository in a temporary directory under
+ * {@link WriterOptions#workDir()}, deleted by {@link #close()}. Writes through one writer run one at a time; use one
+ * writer per thread or process for parallel writes.
+ *
+ * <pre>{@code
+ * try (DatomWriter writer = DatomWriter.open(WriterOptions.builder(remoteUrl, store).build())) {
+ *   WriteResult result = writer.write(WriteRequest.builder("dm", hash, new LocalParquetFile(file))
+ *       .message("DM cut 2").build());
+ * }
+ * }</pre>
+ */
+public final class DatomWriter implements AutoCloseable {
+
+  private final ProjectCheckout checkout;
+  private final WriteProtocol protocol;
+
+  private DatomWriter(ProjectCheckout checkout, WriterOptions options) {
+    this.checkout = checkout;
+    this.protocol = new WriteProtocol(checkout, options);
+  }
+
+  /**
+   * Opens an existing project: clones its data repository and checks that the store is the one its
+   * {@code .datom/project.yaml} names and that it holds the project.
+   *
+   * @throws ProjectNotFoundException if the remote has no commits
+   * @throws io.datom.core.exceptions.NotADatomRepositoryException if the remote is not a datom project
+   * @throws io.datom.core.exceptions.StoreMismatchException if the store is not the project's
+   * @throws io.datom.core.exceptions.ProjectNotInStoreException if the store holds no project manifest
+   * @throws io.datom.core.exceptions.DataRepoException if the remote cannot be cloned
+   * @throws io.datom.core.exceptions.StoreException if the store cannot be reached
+   */
+  public static DatomWriter open(WriterOptions options) {
+    ProjectCheckout checkout = ProjectCheckout.clone(options);
+    try {
+      checkout.requireProjectInStore();
+      return new DatomWriter(checkout, options);
+    } catch (RuntimeException e) {
+      checkout.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Creates a project exactly as R's {@code datom_init_repo}: {@code .datom/project.yaml}, {@code .datom/manifest.json},
+   * {@code .gitignore} and {@code README.md} committed as "Initialize datom repository" and pushed to the empty remote,
+   * then the manifest mirrored to the store. Returns a writer for it.
+   *
+   * @throws io.datom.core.exceptions.InvalidNameException if the project name is invalid
+   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the store namespace already holds a project
+   * @throws ProjectAlreadyExistsException if the remote already has commits
+   */
+  public static DatomWriter create(WriterOptions options, NewProject project) {
+    return new DatomWriter(ProjectCreation.create(options, project), options);
+  }
+
+  /**
+   * Opens the project at the remote, or creates it when the remote is empty. When another process creates it at the
+   * same moment, the project it created is opened.
+   */
+  public static DatomWriter openOrCreate(WriterOptions options, NewProject project) {
+    try {
+      return open(options);
+    } catch (ProjectNotFoundException empty) {
+      try {
+        return create(options, project);
+      } catch (ProjectAlreadyExistsException createdMeanwhile) {
+        return open(options);
+      }
+    }
+  }
+
+  /** The project's name, from its {@code project.yaml}. */
+  public String projectName() {
+    return checkout.projectName();
+  }
+
+  /**
+   * Writes one version of one table: nothing if the table's current version already has this content and metadata
+   * ({@link WriteAction#NONE}), else a new version, committed, pushed and mirrored to the store.
+   *
+   * @throws io.datom.core.exceptions.InvalidNameException if the table name is invalid (R's messages)
+   * @throws io.datom.core.exceptions.InvalidMetadataException if column names or custom metadata are unusable
+   * @throws io.datom.core.exceptions.InvalidLineageException if a parent is malformed
+   * @throws io.datom.core.exceptions.MalformedJsonException if a file of the table in git is not valid JSON
+   * @throws io.datom.core.exceptions.ConcurrentWriteException if every push attempt was rejected
+   * @throws io.datom.core.exceptions.MirrorIncompleteException if the version was committed but the store mirror
+   *     could not catch up with other writers
+   * @throws io.datom.core.exceptions.StoreException if the store cannot be read or written
+   * @throws io.datom.core.exceptions.DataRepoException if git fails for another reason than a concurrent push
+   */
+  public synchronized WriteResult write(WriteRequest request) {
+    return protocol.write(request);
+  }
+
+  /** Deletes the writer's clone. */
+  @Override
+  public synchronized void close() {
+    checkout.close();
+  }
+}

@@ -1,0 +1,50 @@
+package io.datom.core.write;
+
+import io.datom.core.format.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that a project's store mirror agrees with its data repository, and repairs it: R's
+ * {@code datom_validate(conn, fix =)}. Beyond R's existence checks, contents are compared too, so a store that
+ * shows an older current version is caught.
+ */
+public final class ProjectValidator {
+
+  private ProjectValidator() {}
+
+  /**
+   * Compares the store with the remote's latest commit: per table, the current {@code metadata.json}, its snapshot,
+   * the history and every parquet object the history refers to; and the manifest. With {@code fix}, re-mirrors every
+   * table and the manifest from git (the same mirror a write ends with) and checks again.
+   *
+   * @throws io.datom.core.exceptions.StoreMismatchException if the store is not the project's
+   * @throws io.datom.core.exceptions.MirrorIncompleteException if writers kept pushing while the repair ran
+   */
+  public static ValidationReport validate(WriterOptions options, boolean fix) {
+    try (ProjectCheckout checkout = ProjectCheckout.clone(options)) {
+      String head = checkout.repo().headSha().orElseThrow();
+      MirrorCheck check = new MirrorCheck(checkout.store());
+      List<Discrepancy> found = discrepancies(checkout, check);
+      if (!fix || found.stream().noneMatch(d -> d.kind().repairable())) {
+        return new ValidationReport(checkout.projectName(), head, found, false, found);
+      }
+      List<String> tables = checkout.tables();
+      String mirrored = new StoreMirror(checkout).mirror(tables, head,
+          "project '" + checkout.projectName() + "'");
+      return new ValidationReport(checkout.projectName(), mirrored, found, true, discrepancies(checkout, check));
+    }
+  }
+
+  private static List<Discrepancy> discrepancies(ProjectCheckout checkout, MirrorCheck check) {
+    List<Discrepancy> found = new ArrayList<>();
+    Manifest manifest = checkout.readManifest();
+    check.manifest(manifest).ifPresent(found::add);
+    for (String table : checkout.tables()) {
+      TableState state = checkout.readTable(table);
+      found.addAll(check.table(state));
+      found.addAll(check.parquet(state));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,36 @@
+package io.datom.core.write;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of {@link ProjectValidator#validate}: R's {@code datom_validate} result, with the disagreements spelled
+ * out.
+ *
+ * @param projectName   the project
+ * @param commit        the data-repository commit the store was compared with (after a repair, the one mirrored)
+ * @param found         every disagreement found before any repair
+ * @param fixed         whether a repair was run (only when asked for and something repairable was found)
+ * @param remaining     the disagreements left afterwards: equal to {@code found} without a repair, and after one only
+ *                      those re-mirroring cannot fix (missing parquet objects)
+ */
+public record ValidationReport(
+    String projectName, String commit, List<Discrepancy> found, boolean fixed, List<Discrepancy> remaining) {
+
+  public ValidationReport {
+    Objects.requireNonNull(projectName, "projectName");
+    Objects.requireNonNull(commit, "commit");
+    found = List.copyOf(found);
+    remaining = List.copyOf(remaining);
+  }
+
+  /** Whether git and the store agreed when checked (R's {@code valid}). */
+  public boolean valid() {
+    return found.isEmpty();
+  }
+
+  /** Whether git and the store agree now. */
+  public boolean consistent() {
+    return remaining.isEmpty();
+  }
+}

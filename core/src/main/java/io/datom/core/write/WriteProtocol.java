@@ -1,0 +1,147 @@
+package io.datom.core.write;
+
+import io.datom.core.exceptions.ConcurrentWriteException;
+import io.datom.core.exceptions.WriteInterruptedException;
+import io.datom.core.format.Manifest;
+import io.datom.core.format.RTimestamps;
+import io.datom.core.format.TableMetadata;
+import io.datom.core.repo.GitIdentity;
+import io.datom.core.repo.PushOutcome;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The write protocol of format §6 with §14.3, over one clone; see the package documentation. */
+final class WriteProtocol {
+
+  private final ProjectCheckout checkout;
+  private final WriterOptions options;
+  private final GitIdentity author;
+  private final ObjectResolution objects;
+  private final VersionFiles files;
+  private final StoreMirror mirror;
+  private final MirrorCheck mirrorCheck;
+
+  WriteProtocol(ProjectCheckout checkout, WriterOptions options) {
+    this.checkout = checkout;
+    this.options = options;
+    this.author = options.author().orElseGet(() -> checkout.repo().identity());
+    this.objects = new ObjectResolution(checkout.store());
+    this.files = new VersionFiles(checkout, author);
+    this.mirror = new StoreMirror(checkout);
+    this.mirrorCheck = new MirrorCheck(checkout.store());
+  }
+
+  WriteResult write(WriteRequest request) {
+    StepReporter steps = new StepReporter(options.observer(), request.table());
+    MetadataDraft draft = steps.run(WriteStep.VALIDATED, () -> {
+      MetadataDraft checked = new MetadataDraft(request, checkout.projectName());
+      checkout.requireProjectInStore();
+      return checked;
+    });
+    return new Attempts(request, draft, steps).run();
+  }
+
+  /** The table and the manifest at the remote commit {@code head}, as one attempt found them. */
+  private record GitState(String head, TableState table, Manifest manifest) {}
+
+  /** The attempts of one write: each recomputes from the remote's latest state until a push succeeds. */
+  private final class Attempts {
+    private final WriteRequest request;
+    private final MetadataDraft draft;
+    private final StepReporter steps;
+    private final String table;
+    private Optional<PlacedParquet> placed = Optional.empty();
+
+    Attempts(WriteRequest request, MetadataDraft draft, StepReporter steps) {
+      this.request = request;
+      this.draft = draft;
+      this.steps = steps;
+      this.table = request.table();
+    }
+
+    WriteResult run() {
+      while (true) {
+        Optional<WriteResult> result = attempt();
+        if (result.isPresent()) {
+          return result.get();
+        }
+        backOff(steps.attempt());
+        steps.nextAttempt();
+      }
+    }
+
+    /** One attempt; empty when its push was rejected. */
+    private Optional<WriteResult> attempt() {
+      GitState git = steps.run(WriteStep.SYNCED, () -> {
+        String head = checkout.syncToRemote(List.of(table));
+        return new GitState(head, checkout.readTable(table), checkout.readManifest());
+      });
+      WriteAction action = steps.run(WriteStep.CHANGE_DETECTED, () -> detectChange(git.table()));
+      if (action == WriteAction.NONE) {
+        return Optional.of(unchanged(git));
+      }
+      Optional<PlacedParquet> placedEarlier = placed;
+      ObjectFacts object = steps.run(WriteStep.DATA_RESOLVED,
+          () -> objects.resolve(action, request, draft, git.table(), placedEarlier));
+      placed = object.placed().or(() -> placedEarlier);
+      String now = RTimestamps.utc(options.clock().instant());
+      TableMetadata metadata = draft.build(now, object.parquetSha().orElse(null), object.sizeBytes().orElse(null));
+      steps.run(WriteStep.FILES_WRITTEN,
+          () -> files.write(request, metadata, git.table().history(), git.manifest(), now));
+      String commit = steps.run(WriteStep.COMMITTED,
+          () -> checkout.repo().commit(VersionFiles.paths(table), request.message(), author));
+      steps.starting(WriteStep.PUSHED);
+      if (checkout.repo().push() == PushOutcome.REJECTED) {
+        steps.completed(WriteStep.PUSH_REJECTED);
+        return Optional.empty();
+      }
+      steps.completed(WriteStep.PUSHED);
+      steps.run(WriteStep.MIRRORED, () -> mirror.mirror(List.of(table), commit,
+          "table '" + table + "' (version " + draft.version() + ", committed as " + commit + ")"));
+      return Optional.of(new WriteResult(action, table, draft.version(), draft.dataSha(), commit,
+          request.hash().nrow(), object.parquetSha(), placed.filter(PlacedParquet::created).isPresent(),
+          steps.attempt()));
+    }
+
+    /** Format §6 step 5, against the freshly fetched git state rather than the store's mirror of it. */
+    private WriteAction detectChange(TableState state) {
+      if (state.current().isEmpty()) {
+        return WriteAction.FULL;
+      }
+      TableMetadata current = state.current().get();
+      if (current.version().equals(draft.version())) {
+        return WriteAction.NONE;
+      }
+      return current.dataSha().filter(draft.dataSha()::equals).isPresent()
+          ? WriteAction.METADATA_ONLY
+          : WriteAction.FULL;
+    }
+
+    /**
+     * The table already has this version in git: R's {@code none}. If an interrupted earlier write left the store
+     * mirror behind git, it is caught up here, so that re-running that write converges.
+     */
+    private WriteResult unchanged(GitState git) {
+      boolean mirrored = mirrorCheck.table(git.table()).isEmpty() && mirrorCheck.manifest(git.manifest()).isEmpty();
+      if (!mirrored) {
+        steps.run(WriteStep.MIRRORED, () -> mirror.mirror(List.of(table), git.head(), "table '" + table + "'"));
+      }
+      return new WriteResult(WriteAction.NONE, table, draft.version(), draft.dataSha(), git.head(),
+          request.hash().nrow(), git.table().current().flatMap(TableMetadata::parquetSha), false, steps.attempt());
+    }
+
+    private void backOff(int attemptsMade) {
+      RetryPolicy policy = options.retryPolicy();
+      if (!policy.allowsAnotherAfter(attemptsMade)) {
+        throw new ConcurrentWriteException(table, attemptsMade, checkout.remote());
+      }
+      try {
+        Thread.sleep(policy.backoffAfter(attemptsMade, ThreadLocalRandom.current()).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WriteInterruptedException(table, e);
+      }
+    }
+  }
+}
