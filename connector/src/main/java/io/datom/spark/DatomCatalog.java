@@ -2,6 +2,7 @@ package io.datom.spark;
 
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.exceptions.TableNotFoundException;
+import io.datom.core.format.Names;
 import io.datom.core.read.DatomProject;
 import io.datom.core.read.DatomTable;
 import io.datom.core.read.VersionSpec;
@@ -12,15 +13,20 @@ import io.datom.spark.catalog.ProjectLocators;
 import io.datom.spark.read.DatomSparkTable;
 import io.datom.spark.read.HistoryTable;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.write.NewDatomTable;
+import io.datom.spark.write.WriteTarget;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.NamespaceChange;
+import org.apache.spark.sql.connector.catalog.StagedTable;
+import org.apache.spark.sql.connector.catalog.StagingTableCatalog;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
@@ -31,7 +37,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import scala.Option;
 
 /**
- * A read-only Spark catalog of datom tables, in one of three modes chosen by its options:
+ * A Spark catalog of datom tables, in one of three modes chosen by its options:
  *
  * <ul>
  *   <li><b>single project</b>: {@code spark.sql.catalog.study = io.datom.spark.DatomCatalog} and
@@ -47,11 +53,19 @@ import scala.Option;
  * {@code VERSION AS OF '<metadata_sha or unique prefix>'} and {@code TIMESTAMP AS OF <instant>}. Stores are Hadoop
  * paths read with the session's Hadoop configuration.
  *
+ * <p>Tables are written through the catalog as new versions: {@code INSERT INTO} / {@code writeTo(...).append()} add
+ * rows to the current version, {@code INSERT OVERWRITE} / {@code overwrite(lit(true))} replace them,
+ * {@code CREATE TABLE AS SELECT} / {@code create()} / {@code createOrReplace()} / {@code replace()} write a whole table
+ * (see {@link io.datom.spark.write.DatomWriteBuilder}). A write's settings ({@code repo}, {@code project},
+ * {@link DatomWriteOptions}) are taken from the write's options, else from the catalog's
+ * ({@code spark.sql.catalog.study.repo = ...}). Versions are immutable: tables and namespaces cannot be altered,
+ * renamed or dropped.
+ *
  * <p>A missing table or namespace is reported as Spark's {@link NoSuchTableException} /
  * {@link NoSuchNamespaceException} carrying datom's message (and the core exception as cause); version, store and
  * integrity errors surface as the typed exceptions of {@code io.datom.core.exceptions}.
  */
-public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
+public final class DatomCatalog implements StagingTableCatalog, SupportsNamespaces {
 
   /** Catalog option: the store path of a single-project catalog. */
   public static final String STORE = "store";
@@ -63,11 +77,13 @@ public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
   public static final String S3_SCHEME = "s3-scheme";
 
   private String name;
+  private CaseInsensitiveStringMap options;
   private ProjectLocator locator;
 
   @Override
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
+    this.options = options;
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
   }
 
@@ -87,9 +103,32 @@ public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
         .toArray(Identifier[]::new);
   }
 
+  /**
+   * The table's current version. In path mode (the catalog behind {@code format("datom")}), a table without versions
+   * loads as a {@link NewDatomTable}, which can be written but not read: {@code save()} in modes {@code append} and
+   * {@code overwrite} creates a table, as Spark's file sources create a path.
+   */
   @Override
   public Table loadTable(Identifier ident) throws NoSuchTableException {
+    if (locator.writesCreateTables()) {
+      Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history());
+      if (ref.isPresent() && !tableExists(ident)) {
+        return new NewDatomTable(writeTarget(ref.get()), new StructType());
+      }
+    }
     return load(ident, VersionSpec.current());
+  }
+
+  /** Whether the table has a version (a table being created has none yet). */
+  @Override
+  public boolean tableExists(Identifier ident) {
+    Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels());
+    if (ref.isEmpty() || !locator.exists(ref.get().project())) {
+      return false;
+    }
+    TableReference table = ref.get();
+    return Names.isValid(table.table())
+        && DatomProject.open(locator.store(table.project())).table(table.table()).exists();
   }
 
   @Override
@@ -109,7 +148,9 @@ public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
     try {
       HadoopStore store = locator.store(ref.project());
       DatomTable table = DatomProject.open(store).table(ref.table());
-      return ref.history() ? HistoryTable.of(table, spec) : DatomSparkTable.of(spark(), store, table.snapshot(spec));
+      return ref.history()
+          ? HistoryTable.of(table, spec)
+          : DatomSparkTable.of(spark(), store, table.snapshot(spec), options);
     } catch (TableNotFoundException | ProjectNotRegisteredException e) {
       throw new NoSuchTableException(e.getMessage(), Option.apply(e));
     }
@@ -143,7 +184,45 @@ public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
-    throw readOnly("create table " + ident);
+    throw new UnsupportedOperationException("Cannot create table " + ident + " without data in catalog " + name
+        + ": a datom table exists from its first version on. Create it with its data instead: CREATE TABLE ... AS "
+        + "SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
+  }
+
+  /** A table created with its first version ({@code CREATE TABLE AS SELECT}, {@code writeTo(...).create()}). */
+  @Override
+  public StagedTable stageCreate(Identifier ident, StructType schema, Transform[] partitions,
+      Map<String, String> properties) throws NoSuchNamespaceException {
+    return staged(ident, schema);
+  }
+
+  /** A table whose next version is exactly the written rows ({@code REPLACE TABLE AS SELECT}, {@code replace()}). */
+  @Override
+  public StagedTable stageReplace(Identifier ident, StructType schema, Transform[] partitions,
+      Map<String, String> properties) throws NoSuchNamespaceException {
+    return staged(ident, schema);
+  }
+
+  /** As {@link #stageCreate} when the table has no version, else as {@link #stageReplace}. */
+  @Override
+  public StagedTable stageCreateOrReplace(Identifier ident, StructType schema, Transform[] partitions,
+      Map<String, String> properties) throws NoSuchNamespaceException {
+    return staged(ident, schema);
+  }
+
+  // A datom version is a whole table, so created and replaced tables are written alike; the write makes the version.
+  private StagedTable staged(Identifier ident, StructType schema) throws NoSuchNamespaceException {
+    TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history())
+        .orElseThrow(() -> new UnsupportedOperationException(
+            "Cannot write " + ident + " in catalog " + name + ": it does not name a datom table."));
+    if (!locator.exists(ref.project())) {
+      throw noSuchNamespace(ident.namespace());
+    }
+    return new NewDatomTable(writeTarget(ref), schema);
+  }
+
+  private WriteTarget writeTarget(TableReference ref) {
+    return new WriteTarget(locator.store(ref.project()), ref.table(), Optional.empty(), options);
   }
 
   @Override
@@ -182,8 +261,8 @@ public final class DatomCatalog implements TableCatalog, SupportsNamespaces {
 
   private UnsupportedOperationException readOnly(String operation) {
     return new UnsupportedOperationException(
-        "Cannot " + operation + " in catalog " + name + ": datom catalogs are read-only. Tables are created and "
-            + "versioned by datom writes (format(\"datom\") saves, or the R package).");
+        "Cannot " + operation + " in catalog " + name + ": datom versions are immutable. Tables are created and "
+            + "versioned by writes (INSERT, CREATE TABLE AS SELECT, format(\"datom\") saves, or the R package).");
   }
 
   private static SparkSession spark() {

@@ -1,17 +1,25 @@
 package io.datom.spark;
 
+import io.datom.core.exceptions.TableNotFoundException;
+import io.datom.core.read.DatomProject;
 import io.datom.spark.catalog.DatomIdentifiers;
+import io.datom.spark.store.HadoopStore;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.SupportsCatalogOptions;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.sources.RelationProvider;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.Option;
+import scala.collection.JavaConverters;
 
 /**
  * {@code spark.read().format("datom")}: reads one version of a datom table from a store given as a Hadoop path.
@@ -21,8 +29,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code version}/{@code versionAsOf} and {@code asOf}/{@code timestampAsOf} become Spark's own time travel, so a
  * DataFrame read and {@code SELECT … VERSION AS OF} / {@code TIMESTAMP AS OF} resolve versions by one code path.
  * Options: {@link DatomReadOptions}.
+ *
+ * <p>{@code df.write().format("datom")} writes new versions through the same catalog (options:
+ * {@link DatomWriteOptions}): modes {@code overwrite} and {@code append} write into the table, creating it if it has
+ * no version yet; {@code errorifexists} and {@code ignore} create it, with Spark's meaning when it exists.
  */
-public final class DatomDataSource implements SupportsCatalogOptions, DataSourceRegister {
+public final class DatomDataSource implements SupportsCatalogOptions, DataSourceRegister, RelationProvider {
 
   /** The short name used in {@code format(...)}. */
   public static final String SHORT_NAME = "datom";
@@ -60,6 +72,31 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
   @Override
   public Optional<String> extractTimeTravelTimestamp(CaseInsensitiveStringMap options) {
     return new DatomReadConf(SparkSession.active(), options).asOf();
+  }
+
+  /**
+   * Spark's fallback for a read of a table the catalog loaded but cannot read: a table without versions, which the
+   * path catalog loads so that a save can create it. Reports it as not found, as the catalog does for any read.
+   */
+  @Override
+  public BaseRelation createRelation(SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
+    SparkSession spark = sqlContext.sparkSession();
+    DatomReadConf conf = new DatomReadConf(spark, new CaseInsensitiveStringMap(JavaConverters.mapAsJavaMap(parameters)));
+    HadoopStore store = HadoopStore.at(conf.store(), spark.sessionState().newHadoopConf());
+    try {
+      DatomProject.open(store).table(conf.table()).history();
+    } catch (TableNotFoundException e) {
+      throw asUnchecked(new NoSuchTableException(e.getMessage(), Option.apply(e)));
+    }
+    throw new IllegalStateException("Table " + conf.table() + " in " + store.describe() + " was created while it was "
+        + "being read; read it again.");
+  }
+
+  // Spark reports a missing table as NoSuchTableException everywhere; RelationProvider's signature, written in Scala,
+  // declares no exception, and Java's checked-exception rule is only the compiler's.
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> RuntimeException asUnchecked(Exception e) throws E {
+    throw (E) e;
   }
 
   /** Used by Spark only outside the catalog path (which every batch read takes); resolves the same table. */

@@ -38,4 +38,10 @@ final class PathLocator implements ProjectLocator {
   public String location(List<String> namespace) {
     return namespace.get(0);
   }
+
+  /** {@code format("datom").mode("overwrite").save(store)} creates the table (and, with an empty remote, the project). */
+  @Override
+  public boolean writesCreateTables() {
+    return true;
+  }
 }

@@ -20,4 +20,12 @@ public interface ProjectLocator {
 
   /** Where the namespace's project is stored, for {@code DESCRIBE NAMESPACE}. */
   String location(List<String> namespace);
+
+  /**
+   * Whether an append or overwrite of a table without versions creates it, as a save to a new path does; otherwise
+   * such a write fails as Spark's catalogs do, and tables are created with {@code CREATE TABLE AS SELECT}.
+   */
+  default boolean writesCreateTables() {
+    return false;
+  }
 }

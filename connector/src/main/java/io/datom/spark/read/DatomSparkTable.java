@@ -6,15 +6,21 @@ import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.write.DatomWriteBuilder;
+import io.datom.spark.write.WriteTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
 import org.apache.spark.sql.execution.datasources.v2.parquet.ParquetTable;
@@ -30,7 +36,7 @@ import scala.collection.JavaConverters;
  * {@code spark.read.parquet} of the same object costs, plus the integrity check {@link VerifyMode} asks for. The
  * schema is read from this version's own object, never from the current version's.
  */
-public final class DatomSparkTable implements SupportsRead {
+public final class DatomSparkTable implements SupportsRead, SupportsWrite {
 
   /** Table property: the version's {@code metadata_sha}. */
   public static final String PROP_VERSION = "datom.version";
@@ -41,21 +47,36 @@ public final class DatomSparkTable implements SupportsRead {
   /** Table property: when the version was written (ISO-8601). */
   public static final String PROP_TIMESTAMP = "datom.timestamp";
 
+  private static final Set<TableCapability> CAPABILITIES = Set.of(TableCapability.BATCH_READ,
+      TableCapability.V1_BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.ACCEPT_ANY_SCHEMA);
+
   private final SparkSession spark;
   private final HadoopStore store;
   private final Snapshot snapshot;
+  private final CaseInsensitiveStringMap catalogOptions;
   private final ParquetTable parquet;
 
-  private DatomSparkTable(SparkSession spark, HadoopStore store, Snapshot snapshot) {
+  private DatomSparkTable(SparkSession spark, HadoopStore store, Snapshot snapshot,
+      CaseInsensitiveStringMap catalogOptions) {
     this.spark = spark;
     this.store = store;
     this.snapshot = snapshot;
+    this.catalogOptions = catalogOptions;
     this.parquet = parquetTable(spark, store.pathOf(snapshot.objectKey()).toString(), name());
   }
 
   /** The resolved version {@code snapshot}, whose object lives in {@code store}. */
   public static DatomSparkTable of(SparkSession spark, HadoopStore store, Snapshot snapshot) {
-    return new DatomSparkTable(spark, store, snapshot);
+    return of(spark, store, snapshot, CaseInsensitiveStringMap.empty());
+  }
+
+  /**
+   * The resolved version {@code snapshot}, whose object lives in {@code store}, loaded by a catalog with
+   * {@code catalogOptions} (which hold the settings of writes through that catalog, such as {@code repo}).
+   */
+  public static DatomSparkTable of(SparkSession spark, HadoopStore store, Snapshot snapshot,
+      CaseInsensitiveStringMap catalogOptions) {
+    return new DatomSparkTable(spark, store, snapshot, catalogOptions);
   }
 
   /** The version this table reads. */
@@ -109,9 +130,18 @@ public final class DatomSparkTable implements SupportsRead {
     return props;
   }
 
+  /**
+   * Batch reads; and writes of new versions through {@link DatomWriteBuilder}, which accept any schema (a version is
+   * a whole table: an overwrite may change the columns; an append checks them itself).
+   */
   @Override
   public Set<TableCapability> capabilities() {
-    return Set.of(TableCapability.BATCH_READ);
+    return CAPABILITIES;
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    return DatomWriteBuilder.into(new WriteTarget(store, snapshot.table(), Optional.of(this), catalogOptions), info);
   }
 
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */

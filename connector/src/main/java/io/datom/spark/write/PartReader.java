@@ -34,6 +34,16 @@ final class PartReader implements AutoCloseable {
    * @param conf the executor's Hadoop configuration; not modified
    */
   static PartReader open(String path, StructType columns, Configuration conf) throws IOException {
+    Path file = new Path(path);
+    return open(file, 0, file.getFileSystem(conf).getFileStatus(file).getLen(), columns, conf);
+  }
+
+  /**
+   * Opens the row groups of {@code file} whose midpoint lies in {@code [start, start + length)} (parquet's rule for
+   * splits) to read {@code columns}.
+   */
+  static PartReader open(Path file, long start, long length, StructType columns, Configuration conf)
+      throws IOException {
     Configuration readConf = new Configuration(conf);
     readConf.set(ParquetInputFormat.READ_SUPPORT_CLASS, ParquetReadSupport.class.getName());
     readConf.set(ParquetReadSupport.SPARK_ROW_REQUESTED_SCHEMA(), columns.json());
@@ -44,16 +54,14 @@ final class PartReader implements AutoCloseable {
     readConf.setBoolean(SQLConf.PARQUET_INFER_TIMESTAMP_NTZ_ENABLED().key(), true);
     readConf.setBoolean(SQLConf.LEGACY_PARQUET_NANOS_AS_LONG().key(), false);
     readConf.setBoolean(SQLConf.PARQUET_FIELD_ID_READ_ENABLED().key(), false);
-    Path file = new Path(path);
-    long length = file.getFileSystem(readConf).getFileStatus(file).getLen();
     VectorizedParquetRecordReader reader = new VectorizedParquetRecordReader(false, BATCH_ROWS);
     try {
-      reader.initialize(new FileSplit(file, 0, length, new String[0]),
+      reader.initialize(new FileSplit(file, start, length, new String[0]),
           new TaskAttemptContextImpl(readConf, new TaskAttemptID()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       reader.close();
-      throw new IOException("Interrupted while opening " + path, e);
+      throw new IOException("Interrupted while opening " + file, e);
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;

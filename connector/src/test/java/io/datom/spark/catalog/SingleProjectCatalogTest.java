@@ -94,9 +94,9 @@ class SingleProjectCatalogTest extends SparkTestBase {
   }
 
   @Test
-  void theCatalogIsReadOnly() {
+  void versionsCannotBeDropped() {
     UnsupportedOperationException e =
         assertThrows(UnsupportedOperationException.class, () -> sql("DROP TABLE study.dm"));
-    assertTrue(e.getMessage().contains("datom catalogs are read-only"), e.getMessage());
+    assertTrue(e.getMessage().contains("datom versions are immutable"), e.getMessage());
   }
 }

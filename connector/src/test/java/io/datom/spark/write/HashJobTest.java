@@ -57,7 +57,7 @@ class HashJobTest extends SparkTestBase {
     Configuration conf = spark.sessionState().newHadoopConf();
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), conf)) {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
-      List<WrittenPart> parts = jobs.run("parts", () -> PartsJob.run(frame, staging));
+      List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(frame, staging));
       return jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts));
     }
   }

@@ -38,7 +38,7 @@ class PartsAndConcatTest extends SparkTestBase {
   void partsHoldThePartitionsInOrderAndRecordStringNulls() {
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
       List<WrittenPart> parts = new WriteJobs(spark.sparkContext(), "t").run("parts",
-          () -> PartsJob.run(table(), staging));
+          () -> StagedParts.write(table(), staging));
 
       assertEquals(List.of(0, 1, 2, 3), parts.stream().map(WrittenPart::index).toList());
       assertEquals(List.of(250L, 250L, 250L, 250L), parts.stream().map(WrittenPart::rows).toList());
@@ -53,7 +53,7 @@ class PartsAndConcatTest extends SparkTestBase {
     Path target = tmp.resolve("store/t/object.parquet");
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
-      List<WrittenPart> parts = jobs.run("parts", () -> PartsJob.run(table(), staging));
+      List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(table(), staging));
       ConcatTask.Outcome outcome = jobs.run("concat", () -> ConcatJob.run(spark, new Configuration(),
           parts.stream().map(WrittenPart::path).toList(), target.toString()));
 
@@ -84,7 +84,7 @@ class PartsAndConcatTest extends SparkTestBase {
     Files.writeString(target, "already here");
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
-      List<WrittenPart> parts = jobs.run("parts", () -> PartsJob.run(table(), staging));
+      List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(table(), staging));
       ConcatTask.Outcome outcome = jobs.run("concat", () -> ConcatJob.run(spark, new Configuration(),
           parts.stream().map(WrittenPart::path).toList(), target.toString()));
 

@@ -77,6 +77,11 @@ public final class DatomTable {
     return currentSnapshot();
   }
 
+  /** Whether the table has a current version: its {@code metadata.json} is in the store. One store request. */
+  public boolean exists() {
+    return store().exists(ProjectLayout.storeMetadata(name));
+  }
+
   /**
    * The metadata snapshot of an exact version, {@code {table}/.metadata/{version}.json}: {@code nrow}, {@code ncol},
    * {@code colnames}, lineage and custom metadata as that version recorded them. One store read.

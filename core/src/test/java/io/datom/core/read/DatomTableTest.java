@@ -52,6 +52,12 @@ class DatomTableTest {
   }
 
   @Test
+  void aTableExistsOnceItHasACurrentVersion() {
+    assertEquals(true, project.table("dm").exists());
+    assertEquals(false, project.table("lb").exists());
+  }
+
+  @Test
   void resolvesTheCurrentVersionFromMetadataJson() {
     Snapshot current = project.table("dm").snapshot(VersionSpec.current());
     assertEquals(new Snapshot("dm", DM_V2, DM_V2_DATA, Optional.of(DM_V2_PARQUET), Instant.parse(DM_V2_AT),

@@ -1,0 +1,75 @@
+package io.datom.spark.write;
+
+import io.datom.spark.DatomDataSource;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.connector.catalog.StagedTable;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A datom table about to receive a version that defines it whole: one being created ({@code CREATE TABLE AS SELECT},
+ * {@code writeTo(...).create()}, {@code mode("errorifexists")}), replaced ({@code createOrReplace()},
+ * {@code replace()}), or written for the first time through {@code format("datom")}. It cannot be read.
+ *
+ * <p>As a staged table, its changes are the version itself: the write commits it, git's atomic push being datom's
+ * commit point, so {@link #commitStagedChanges()} has nothing left to do and {@link #abortStagedChanges()} nothing to
+ * undo (a failed write references nothing it placed).
+ */
+public final class NewDatomTable implements StagedTable, SupportsWrite {
+
+  private static final Set<TableCapability> CAPABILITIES =
+      Set.of(TableCapability.V1_BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.ACCEPT_ANY_SCHEMA);
+
+  private final WriteTarget target;
+  private final StructType schema;
+
+  /**
+   * @param target where the version goes; its current version, if any, is replaced
+   * @param schema the schema Spark declared for the table (empty when not known yet)
+   */
+  public NewDatomTable(WriteTarget target, StructType schema) {
+    this.target = target;
+    this.schema = schema;
+  }
+
+  @Override
+  public String name() {
+    return target.table();
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return Map.of(TableCatalog.PROP_PROVIDER, DatomDataSource.SHORT_NAME,
+        TableCatalog.PROP_LOCATION, target.store().describe());
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    return DatomWriteBuilder.wholeTable(target, info);
+  }
+
+  @Override
+  public void commitStagedChanges() {
+    // The write already committed the version (see the class documentation).
+  }
+
+  @Override
+  public void abortStagedChanges() {
+    // Nothing to undo: a write that fails leaves no version behind (see the class documentation).
+  }
+}

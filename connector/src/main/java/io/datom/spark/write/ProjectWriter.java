@@ -1,0 +1,81 @@
+package io.datom.spark.write;
+
+import io.datom.core.exceptions.ProjectAlreadyExistsException;
+import io.datom.core.exceptions.ProjectNotFoundException;
+import io.datom.core.format.Names;
+import io.datom.core.write.DatomWriter;
+import io.datom.core.write.NewProject;
+import io.datom.core.write.WriteRequest;
+import io.datom.core.write.WriteResult;
+import io.datom.core.write.WriterOptions;
+import io.datom.spark.DatomWriteOptions;
+import io.datom.spark.InvalidOptionsException;
+import java.util.Optional;
+
+/**
+ * The project a Spark write goes to. An existing project is opened before any job runs, so that a wrong remote,
+ * token, store or project name fails fast. An empty remote means a new project, created as R's
+ * {@code datom_init_repo} would, but only once the data has been written and hashed: a refused write creates nothing.
+ */
+final class ProjectWriter implements AutoCloseable {
+
+  private final WriterOptions options;
+  private final NewProject toCreate;
+  private DatomWriter writer;
+
+  private ProjectWriter(WriterOptions options, DatomWriter writer, NewProject toCreate) {
+    this.options = options;
+    this.writer = writer;
+    this.toCreate = toCreate;
+  }
+
+  /**
+   * Opens the project at {@code options}' remote, or prepares to create it as {@code project} when the remote is
+   * empty.
+   *
+   * @throws InvalidOptionsException if the remote is empty and no project name was given, or if the existing project
+   *     has another name than the one given
+   */
+  static ProjectWriter connect(WriterOptions options, Optional<String> project) {
+    DatomWriter existing;
+    try {
+      existing = DatomWriter.open(options);
+    } catch (ProjectNotFoundException empty) {
+      String name = project.orElseThrow(() -> new InvalidOptionsException("The git remote " + empty.remote()
+          + " has no datom project yet. To create one there with this write, name it with option '"
+          + DatomWriteOptions.PROJECT + "', e.g. .option(\"project\", \"STUDY_001\").", DatomWriteOptions.PROJECT));
+      return new ProjectWriter(options, null, NewProject.named(Names.requireValid(name)));
+    }
+    if (project.isPresent() && !project.get().equals(existing.projectName())) {
+      String actual = existing.projectName();
+      existing.close();
+      throw new InvalidOptionsException("Option '" + DatomWriteOptions.PROJECT + "' is " + project.get() + ", but the "
+          + "repository " + options.remoteUrl() + " holds project " + actual + ". Check the repo and store, or drop "
+          + "the option to write into " + actual + ".", DatomWriteOptions.PROJECT, DatomWriteOptions.REPO);
+    }
+    return new ProjectWriter(options, existing, null);
+  }
+
+  /** Writes the version, creating the project first if the remote was empty. */
+  WriteResult write(WriteRequest request) {
+    if (writer == null) {
+      writer = createOrOpen();
+    }
+    return writer.write(request);
+  }
+
+  private DatomWriter createOrOpen() {
+    try {
+      return DatomWriter.create(options, toCreate);
+    } catch (ProjectAlreadyExistsException createdMeanwhile) {
+      return DatomWriter.open(options);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.close();
+    }
+  }
+}

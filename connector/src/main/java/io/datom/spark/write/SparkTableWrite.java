@@ -1,0 +1,101 @@
+package io.datom.spark.write;
+
+import io.datom.core.format.Names;
+import io.datom.core.format.Parent;
+import io.datom.core.hash.TableHash;
+import io.datom.core.write.WriteRequest;
+import io.datom.core.write.WriteObserver;
+import io.datom.core.write.WriteResult;
+import io.datom.core.write.WriterOptions;
+import io.datom.spark.SparkColumnSpecs;
+import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.store.HadoopStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One datom write from Spark, run on the driver. Everything that can refuse the write does so before any job: the
+ * table name, the options, the schema (unhashable column types), the project. Then:
+ *
+ * <ol>
+ *   <li>the "write parts" job: each partition's rows become a part file in a staging directory, in row order (for an
+ *       append, the current version's rows come first);
+ *   <li>the "hash" job: one task per column computes its cv1 digest over the parts in order, and the driver combines
+ *       them into {@code data_sha};
+ *   <li>core's write protocol: change detection, then, only if the version needs a new object, the "place object"
+ *       job (one task joining the parts at the object's content address), then commit, push and the store mirror.
+ * </ol>
+ *
+ * The driver holds only one small record per part and per column; the staging directory is deleted whatever
+ * happens. The result is logged in one line and recorded for {@link DatomWrites#lastResult()}.
+ */
+final class SparkTableWrite {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatomWrites.class);
+
+  /** Lets tests in this package stop a write at any step of core's protocol, as a crash of the driver would. */
+  static final ThreadLocal<WriteObserver> OBSERVER = ThreadLocal.withInitial(() -> WriteObserver.NONE);
+
+  private final WriteTarget target;
+  private final WriteMode mode;
+  private final DatomWriteConf conf;
+
+  SparkTableWrite(WriteTarget target, WriteMode mode, DatomWriteConf conf) {
+    this.target = target;
+    this.mode = mode;
+    this.conf = conf;
+  }
+
+  DatomWriteResult run(Dataset<Row> data) {
+    long started = System.nanoTime();
+    SparkSession spark = data.sparkSession();
+    String table = Names.requireValid(target.table());
+    HadoopStore store = target.store();
+    Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
+    Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
+    StructType schema = rows.schema();
+    SparkColumnSpecs.requireHashable(schema);
+    Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
+    WriteRequestOptions request = WriteRequestOptions.of(conf);
+    Configuration hadoop = spark.sessionState().newHadoopConf();
+    WriterOptions writerOptions = WriterOptions.builder(conf.repo(), store)
+        .credentials(conf.credentials())
+        .author(conf.author())
+        .observer(OBSERVER.get())
+        .build();
+    WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
+    String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
+    try (ProjectWriter project = ProjectWriter.connect(writerOptions, conf.project());
+        StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
+      JavaRDD<InternalRow> input = rows.queryExecution().toRdd().toJavaRDD();
+      if (base.isPresent()) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String object = store.pathOf(base.get().snapshot().objectKey()).toString();
+        input = CurrentRows.of(jsc, hadoop, object, schema).union(input);
+      }
+      JavaRDD<InternalRow> partsInput = input;
+      Configuration partFormat = PartFormat.configure(spark, schema);
+      List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(partsInput, schema, partFormat, staging));
+      TableHash hash = jobs.run("hash columns", () -> HashJob.run(spark, hadoop, schema, parts));
+      StagedObject object = new StagedObject(spark, jobs, hadoop, store, parts);
+      WriteResult written = project.write(request.build(table, hash, object, parents));
+      DatomWriteResult result = new DatomWriteResult(table, store.describe(), written.action().rName(),
+          written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(), written.commitSha(),
+          written.uploaded(), parts.size(), Duration.ofNanos(System.nanoTime() - started));
+      LOG.info("datom write {}", result.summary());
+      DatomWrites.record(result);
+      return result;
+    }
+  }
+}

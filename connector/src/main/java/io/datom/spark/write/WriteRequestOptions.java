@@ -1,0 +1,31 @@
+package io.datom.spark.write;
+
+import io.datom.core.format.Parent;
+import io.datom.core.hash.TableHash;
+import io.datom.core.json.JsonObject;
+import io.datom.core.write.ParquetObject;
+import io.datom.core.write.WriteRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parts of core's write request that come from the write's options, read (and so checked) before any job runs.
+ *
+ * @param message the commit message, if given
+ * @param custom the custom metadata, if any
+ */
+record WriteRequestOptions(Optional<String> message, Optional<JsonObject> custom) {
+
+  static WriteRequestOptions of(DatomWriteConf conf) {
+    return new WriteRequestOptions(conf.message(), conf.customMetadata());
+  }
+
+  /** The request for a version of {@code table}. */
+  WriteRequest build(String table, TableHash hash, ParquetObject data, Optional<List<Parent>> parents) {
+    WriteRequest.Builder request = WriteRequest.builder(table, hash, data);
+    message.ifPresent(request::message);
+    custom.ifPresent(request::customMetadata);
+    parents.ifPresent(request::parents);
+    return request.build();
+  }
+}

@@ -1,0 +1,85 @@
+package io.datom.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datom.core.format.MetadataSha;
+import io.datom.core.format.Sha256;
+import io.datom.core.testing.BareGitRemote;
+import io.datom.core.testing.GitHttpServer;
+import io.datom.core.testing.S3ProxyExtension;
+import io.datom.core.testing.S3ProxyServer;
+import io.datom.spark.DatomWriteOptions;
+import io.datom.spark.testing.S3aSettings;
+import io.datom.spark.testing.SparkTestBase;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Writes into an S3 store through {@code s3a://} (s3proxy), configured once on the session's Hadoop configuration,
+ * with the data repository behind a git HTTP server that requires a token, given as {@code spark.datom.git.token}.
+ */
+@ExtendWith(S3ProxyExtension.class)
+class RemoteStoresWriteTest extends SparkTestBase {
+
+  private static final String TOKEN = "test-token-5b1f0d";
+
+  private static S3ProxyServer s3;
+  private static GitHttpServer git;
+  private static TestProjectRemote project;
+
+  @BeforeAll
+  static void remotes(S3ProxyServer server) {
+    s3 = server;
+    S3aSettings.of(s3).forEach(spark.sparkContext().hadoopConfiguration()::set);
+    git = GitHttpServer.start(TOKEN);
+    BareGitRemote remote = git.createRepository("study");
+    project = new TestProjectRemote(spark, remote, remote.url(), "s3a://" + s3.createBucket() + "/trial");
+    spark.conf().set(DatomWriteOptions.GIT_TOKEN_CONF, TOKEN);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.conf().unset(DatomWriteOptions.GIT_TOKEN_CONF);
+    project.close();
+    git.close();
+  }
+
+  private static Dataset<Row> labs(int n) {
+    return spark.sql("SELECT concat('S', id) AS usubjid, id * 0.25 AS value, timestamp_micros(id * 999) AS ts "
+        + "FROM range(0, " + n + ", 1, 3)");
+  }
+
+  @Test
+  void writesReadsAndRecognisesTheSameContentOverS3AndTokenHttp() throws Exception {
+    DatomWriteResult written = project.overwrite(labs(40), "lb");
+    DatomWriteResult again = project.overwrite(labs(40), "lb");
+
+    assertEquals("full", written.action());
+    assertEquals("none", again.action());
+    assertEquals(labs(40).collectAsList(), project.read("lb", written.version()).collectAsList());
+    assertEquals(written.version(), MetadataSha.of(project.metadata("lb").json()));
+    String key = "trial/datom/lb/" + written.dataSha() + ".parquet";
+    byte[] object = s3.client().getObjectAsBytes(b -> b.bucket(project.store().substring(6, project.store()
+        .indexOf('/', 6))).key(key)).asByteArray();
+    assertEquals(Sha256.hex(object), written.parquetSha().orElseThrow());
+    // S3 objects carry no trailing newline (format §2.1); only the staging area is gone.
+    assertFalse(new String(project.openStore().read("lb/.metadata/metadata.json").orElseThrow()).endsWith("\n"));
+    assertTrue(project.openStore().list("lb/.staging").isEmpty());
+  }
+
+  @Test
+  void theTokenIsRedactedWhereSparkShowsConfiguration() {
+    List<Row> settings = spark.sql("SET").collectAsList();
+
+    Row token = settings.stream().filter(r -> r.getString(0).equals(DatomWriteOptions.GIT_TOKEN_CONF))
+        .findFirst().orElseThrow();
+    assertFalse(token.getString(1).contains(TOKEN), token.toString());
+  }
+}
