@@ -42,15 +42,16 @@ final class ColumnHashTask implements Function<Integer, ColumnOutcome> {
     ColumnSpec spec = SparkColumnSpecs.of(field);
     StructType projection = new StructType(new StructField[] {field});
     Configuration hadoop = conf.value().get();
+    BatchFeeder feeder = new BatchFeeder();
     ColumnHasher hasher;
     if (spec.type().kind() == ColumnType.Kind.STRING) {
       StringColumnHasher strings = new StringColumnHasher(spec.name());
       addMask(strings, ordinal, hadoop);
-      forEachBatch(projection, hadoop, batch -> BatchFeeder.addStrings(batch.column(0), batch.numRows(), strings));
+      forEachBatch(projection, hadoop, batch -> feeder.addStrings(batch.column(0), batch.numRows(), strings));
       hasher = strings;
     } else {
       TypedColumnHasher typed = TypedColumnHasher.forColumn(spec);
-      forEachBatch(projection, hadoop, batch -> BatchFeeder.addTyped(batch.column(0), batch.numRows(), spec.type(), typed));
+      forEachBatch(projection, hadoop, batch -> feeder.addTyped(batch.column(0), batch.numRows(), spec.type(), typed));
       hasher = typed;
     }
     Optional<Offender> refusal = hasher.refusal();

@@ -48,7 +48,7 @@ abstract class ObjectPublisher {
   /** The publisher for an object at {@code target}. */
   static ObjectPublisher forTarget(Path target, Configuration conf) throws IOException {
     FileSystem fs = target.getFileSystem(conf);
-    String scheme = fs.getScheme().toLowerCase(Locale.ROOT);
+    String scheme = fs.getUri().getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
       return new Linking(fs, target);
     }

@@ -78,6 +78,7 @@ final class SparkTableWrite {
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
     try (ProjectWriter project = ProjectWriter.connect(writerOptions, conf.project());
         StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
+      Configuration staged = staging.tune(hadoop);
       JavaRDD<InternalRow> input = rows.queryExecution().toRdd().toJavaRDD();
       if (base.isPresent()) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -85,10 +86,10 @@ final class SparkTableWrite {
         input = CurrentRows.of(jsc, hadoop, object, schema).union(input);
       }
       JavaRDD<InternalRow> partsInput = input;
-      Configuration partFormat = PartFormat.configure(spark, schema);
+      Configuration partFormat = staging.tune(PartFormat.configure(spark, schema));
       List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(partsInput, schema, partFormat, staging));
-      TableHash hash = jobs.run("hash columns", () -> HashJob.run(spark, hadoop, schema, parts));
-      StagedObject object = new StagedObject(spark, jobs, hadoop, store, parts);
+      TableHash hash = jobs.run("hash columns", () -> HashJob.run(spark, staged, schema, parts));
+      StagedObject object = new StagedObject(spark, jobs, staged, store, parts);
       WriteResult written = project.write(request.build(table, hash, object, parents));
       DatomWriteResult result = new DatomWriteResult(table, store.describe(), written.action().rName(),
           written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(), written.commitSha(),

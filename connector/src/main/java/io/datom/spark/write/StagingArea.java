@@ -1,9 +1,12 @@
 package io.datom.spark.write;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,27 @@ final class StagingArea implements AutoCloseable {
 
   /** A new, uniquely named directory under {@code root} (created lazily by the first file written in it). */
   static StagingArea under(String root, Configuration conf) {
-    return new StagingArea(new Path(root, UUID.randomUUID().toString()), conf);
+    Path dir = new Path(root, UUID.randomUUID().toString());
+    try {
+      return new StagingArea(dir.getFileSystem(conf).makeQualified(dir), conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot reach the staging directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code conf} adjusted for the files of this directory. On the local filesystem Hadoop's checksumming wrapper is
+   * bypassed: part files are written and read once, by this write, and the object made of them is protected by its
+   * {@code parquet_sha}, so {@code .crc} side files would only cost time.
+   */
+  Configuration tune(Configuration conf) {
+    if (!"file".equals(dir.toUri().getScheme())) {
+      return conf;
+    }
+    Configuration tuned = new Configuration(conf);
+    tuned.setClass("fs.file.impl", RawLocalFileSystem.class, FileSystem.class);
+    tuned.setBoolean("fs.file.impl.disable.cache", true);
+    return tuned;
   }
 
   /** The directory's fully qualified path. */
