@@ -2,7 +2,6 @@ package io.datom.spark.write;
 
 import io.datom.core.exceptions.UnhashableColumnsException.Offender;
 import io.datom.core.hash.ColumnHash;
-import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -16,7 +15,7 @@ import java.util.Optional;
  * @param recourse why the column was refused and what to do, or {@code null}
  */
 record ColumnOutcome(int ordinal, String name, long rows, String sha, String type, String recourse)
-    implements Serializable {
+    implements HashTask.Outcome {
 
   /** The column's entry of {@code column_hashes}. */
   ColumnHash hash() {

@@ -7,6 +7,7 @@ import io.datom.core.hash.TableHash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,34 +16,58 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The "hash" job: one task per column ({@link ColumnHashTask}), since a column's digest is one sequential stream but
- * the columns are independent, so no task hashes the whole table. The driver combines the column digests into the
+ * The "hash" job: one task per column ({@link HashTask}), since a column's digest is one sequential stream but the
+ * columns are independent, so no task hashes the whole table. The driver combines the column digests into the
  * table's {@code data_sha} (format §5.1), or refuses the table naming every column that holds an unhashable value.
+ * Optionally one more task joins the parts into the object at the same time.
  */
 final class HashJob {
 
   private HashJob() {}
 
   /**
-   * Hashes the table held by {@code parts} (in row order), whose columns are {@code schema}.
+   * The table's hash, and the object joined at {@code joinedObject} if one was asked for.
+   *
+   * @param hash the table's identity
+   * @param object the object joined in the staging directory
+   */
+  record Hashed(TableHash hash, Optional<HashTask.JoinedObject> object) {}
+
+  /**
+   * Hashes the table held by {@code parts} (in row order), whose columns are {@code schema}; also joins the parts
+   * into one object at {@code joinedObject} unless it is empty.
    *
    * @throws UnhashableColumnsException if the table has no rows, or naming every column with an unhashable value
    */
-  static TableHash run(SparkSession spark, Configuration hadoopConf, StructType schema, List<WrittenPart> parts) {
+  static Hashed run(SparkSession spark, Configuration hadoopConf, StructType schema, List<WrittenPart> parts,
+      Optional<String> joinedObject) {
     long nrow = parts.stream().mapToLong(WrittenPart::rows).sum();
     if (nrow == 0) {
       throw UnhashableColumnsException.emptyTable();
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(hadoopConf));
-    List<ColumnOutcome> outcomes;
+    List<HashTask.Outcome> outcomes;
     try {
-      List<Integer> ordinals = IntStream.range(0, schema.size()).boxed().toList();
-      outcomes = new ArrayList<>(
-          jsc.parallelize(ordinals, ordinals.size()).map(new ColumnHashTask(conf, schema, parts)).collect());
+      HashTask task = new HashTask(conf, schema, parts, joinedObject.orElse(null));
+      List<Integer> indexes = IntStream.range(0, task.tasks()).boxed().toList();
+      outcomes = jsc.parallelize(indexes, indexes.size()).map(task).collect();
     } finally {
       conf.destroy();
     }
+    List<ColumnOutcome> columns = new ArrayList<>();
+    Optional<HashTask.JoinedObject> object = Optional.empty();
+    for (HashTask.Outcome outcome : outcomes) {
+      if (outcome instanceof ColumnOutcome column) {
+        columns.add(column);
+      } else if (outcome instanceof HashTask.JoinedObject joined) {
+        object = Optional.of(joined);
+      }
+    }
+    return new Hashed(tableHash(nrow, columns), object);
+  }
+
+  private static TableHash tableHash(long nrow, List<ColumnOutcome> outcomes) {
     outcomes.sort(Comparator.comparingInt(ColumnOutcome::ordinal));
     List<Offender> offenders = outcomes.stream().flatMap(o -> o.refusal().stream()).toList();
     if (!offenders.isEmpty()) {

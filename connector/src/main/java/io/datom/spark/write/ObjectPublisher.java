@@ -3,14 +3,17 @@ package io.datom.spark.write;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -20,18 +23,19 @@ import org.apache.hadoop.fs.Path;
  * filesystem guarantees:
  *
  * <ul>
- *   <li>local files: written beside the target, then hard-linked to it (the link fails atomically if the target
- *       exists);
+ *   <li>local files: written elsewhere (beside the target, or in the staging directory), made durable, then
+ *       hard-linked to the target (the link fails atomically if the target exists);
  *   <li>object stores ({@code s3a}, {@code s3}, {@code s3n}, {@code gs}): written straight to the target, which
  *       appears whole when the upload completes; the existence check before the upload is not atomic with it (two
  *       writers racing on one key can both upload, and the last upload wins), which is why the write protocol
  *       records the digest of the object that is stored;
- *   <li>anything else (HDFS and the like): written beside the target, then renamed onto it (such filesystems refuse
+ *   <li>anything else (HDFS and the like): written elsewhere, then renamed onto the target (such filesystems refuse
  *       to rename onto an existing file).
  * </ul>
  *
  * <p>Use: {@link #exists()}; {@link #open()}, write and close the stream; then {@link #publish()}, or
- * {@link #abandon()} after a failure.
+ * {@link #abandon()} after a failure. Where an object can be published without copying, it may also be written
+ * ahead of time ({@link #openDurable}) and published later ({@link #forWritten}).
  */
 abstract class ObjectPublisher {
 
@@ -45,14 +49,52 @@ abstract class ObjectPublisher {
     this.target = target;
   }
 
-  /** The publisher for an object at {@code target}. */
+  /** The publisher for an object at {@code target}, written through {@link #open()}. */
   static ObjectPublisher forTarget(Path target, Configuration conf) throws IOException {
     FileSystem fs = target.getFileSystem(conf);
-    String scheme = fs.getUri().getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("file")) {
-      return new Linking(fs, target);
+    if (!publishesWithoutCopy(fs)) {
+      return new Direct(fs, target);
     }
-    return OBJECT_STORES.contains(scheme) ? new Direct(fs, target) : new Renaming(fs, target);
+    Path sibling = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    return new InPlace(fs, conf, target, sibling);
+  }
+
+  /**
+   * The publisher of an object already written, complete, with {@link #openDurable}, at {@code written} on the
+   * target's filesystem; empty when that filesystem can only publish by uploading (object stores).
+   */
+  static Optional<ObjectPublisher> forWritten(Path written, Path target, Configuration conf) throws IOException {
+    FileSystem fs = target.getFileSystem(conf);
+    return publishesWithoutCopy(fs) ? Optional.of(new InPlace(fs, conf, target, written)) : Optional.empty();
+  }
+
+  /** Whether objects on {@code path}'s filesystem can be written ahead of time and published by link or rename. */
+  static boolean publishesWithoutCopy(Path path, Configuration conf) throws IOException {
+    return publishesWithoutCopy(path.getFileSystem(conf));
+  }
+
+  /** A stream for a new file at {@code path} whose bytes are on disk once the stream is closed. */
+  static OutputStream openDurable(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    if (isLocal(fs)) {
+      File file = new File(path.toUri().getPath());
+      Files.createDirectories(file.toPath().getParent());
+      return new BufferedOutputStream(new SyncedOnClose(file), 1 << 20);
+    }
+    FSDataOutputStream created = fs.create(path, false);
+    return new FilterOutputStream(created) {
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        created.write(bytes, offset, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        try (created) {
+          created.hsync();
+        }
+      }
+    };
   }
 
   /** Whether an object is already at the target. */
@@ -71,34 +113,45 @@ abstract class ObjectPublisher {
    */
   abstract boolean publish() throws IOException;
 
-  /** Removes whatever {@link #open()} created; best effort. */
+  /** Removes whatever was written for the target; best effort. */
   abstract void abandon();
 
-  /** A hidden sibling of the target, unique to this publisher. */
-  Path sibling() {
-    return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+  private static boolean publishesWithoutCopy(FileSystem fs) {
+    return !OBJECT_STORES.contains(fs.getUri().getScheme().toLowerCase(Locale.ROOT));
   }
 
-  private static final class Linking extends ObjectPublisher {
-    private final File temp;
+  private static boolean isLocal(FileSystem fs) {
+    return fs.getUri().getScheme().equalsIgnoreCase("file");
+  }
 
-    Linking(FileSystem fs, Path target) {
+  /** Written elsewhere on the target's filesystem, then linked (local) or renamed (HDFS and the like) onto it. */
+  private static final class InPlace extends ObjectPublisher {
+    private final Configuration conf;
+    private final Path written;
+
+    InPlace(FileSystem fs, Configuration conf, Path target, Path written) {
       super(fs, target);
-      this.temp = new File(sibling().toUri().getPath());
+      this.conf = conf;
+      this.written = written;
     }
 
     @Override
     OutputStream open() throws IOException {
-      Files.createDirectories(temp.toPath().getParent());
-      return new BufferedOutputStream(new SyncedOnClose(temp), 1 << 20);
+      return openDurable(written, conf);
     }
 
     @Override
     boolean publish() throws IOException {
       try {
-        Files.createLink(new File(target.toUri().getPath()).toPath(), temp.toPath());
-        return true;
-      } catch (FileAlreadyExistsException e) {
+        if (isLocal(fs)) {
+          java.nio.file.Path link = new File(target.toUri().getPath()).toPath();
+          Files.createDirectories(link.getParent());
+          Files.createLink(link, new File(written.toUri().getPath()).toPath());
+          return true;
+        }
+        fs.mkdirs(target.getParent());
+        return fs.rename(written, target);
+      } catch (FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
         return false;
       } finally {
         abandon();
@@ -107,32 +160,15 @@ abstract class ObjectPublisher {
 
     @Override
     void abandon() {
-      temp.delete();
-    }
-  }
-
-  /** A file whose bytes reach the disk before it is closed: it must be durable before it is published. */
-  private static final class SyncedOnClose extends FileOutputStream {
-    private boolean closed;
-
-    SyncedOnClose(File file) throws IOException {
-      super(file);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
       try {
-        getFD().sync();
-      } finally {
-        super.close();
+        fs.delete(written, false);
+      } catch (IOException ignored) {
+        // Best effort: a leftover temporary file is harmless and unreferenced.
       }
     }
   }
 
+  /** Written straight to the target, which appears when the upload completes. */
   private static final class Direct extends ObjectPublisher {
     Direct(FileSystem fs, Path target) {
       super(fs, target);
@@ -154,36 +190,24 @@ abstract class ObjectPublisher {
     }
   }
 
-  private static final class Renaming extends ObjectPublisher {
-    private final Path temp;
+  /** A local file whose bytes reach the disk before it is closed: it must be durable before it is published. */
+  private static final class SyncedOnClose extends FileOutputStream {
+    private boolean closed;
 
-    Renaming(FileSystem fs, Path target) {
-      super(fs, target);
-      this.temp = sibling();
+    SyncedOnClose(File file) throws IOException {
+      super(file);
     }
 
     @Override
-    OutputStream open() throws IOException {
-      return fs.create(temp, false);
-    }
-
-    @Override
-    boolean publish() throws IOException {
-      try {
-        return fs.rename(temp, target);
-      } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-        return false;
-      } finally {
-        abandon();
+    public void close() throws IOException {
+      if (closed) {
+        return;
       }
-    }
-
-    @Override
-    void abandon() {
+      closed = true;
       try {
-        fs.delete(temp, false);
-      } catch (IOException ignored) {
-        // Best effort: a leftover hidden sibling is harmless and unreferenced.
+        getFD().sync();
+      } finally {
+        super.close();
       }
     }
   }

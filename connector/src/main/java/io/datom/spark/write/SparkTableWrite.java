@@ -2,7 +2,6 @@ package io.datom.spark.write;
 
 import io.datom.core.format.Names;
 import io.datom.core.format.Parent;
-import io.datom.core.hash.TableHash;
 import io.datom.core.write.WriteRequest;
 import io.datom.core.write.WriteObserver;
 import io.datom.core.write.WriteResult;
@@ -88,9 +87,10 @@ final class SparkTableWrite {
       JavaRDD<InternalRow> partsInput = input;
       Configuration partFormat = staging.tune(PartFormat.configure(spark, schema));
       List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(partsInput, schema, partFormat, staging));
-      TableHash hash = jobs.run("hash columns", () -> HashJob.run(spark, staged, schema, parts));
-      StagedObject object = new StagedObject(spark, jobs, staged, store, parts);
-      WriteResult written = project.write(request.build(table, hash, object, parents));
+      Optional<String> joinAt = staging.joinedObjectPath(store, staged);
+      HashJob.Hashed hashed = jobs.run("hash columns", () -> HashJob.run(spark, staged, schema, parts, joinAt));
+      StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object());
+      WriteResult written = project.write(request.build(table, hashed.hash(), object, parents));
       DatomWriteResult result = new DatomWriteResult(table, store.describe(), written.action().rName(),
           written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(), written.commitSha(),
           written.uploaded(), parts.size(), Duration.ofNanos(System.nanoTime() - started));

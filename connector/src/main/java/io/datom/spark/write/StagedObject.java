@@ -5,14 +5,19 @@ import io.datom.core.write.ParquetObject;
 import io.datom.core.write.PlacedParquet;
 import io.datom.core.write.StoredObjects;
 import io.datom.spark.store.HadoopStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A version's parquet object while it is still a list of staged parts: placing it runs the concat job, which writes
- * the object at its content address straight from the parts. The write protocol asks only when the version needs a
- * new object, so a write that changes nothing, only metadata, or returns to earlier content copies no data.
+ * A version's parquet object while it is still staged. The write protocol asks for it only when the version needs a
+ * new object, so a write that changes nothing, only metadata, or returns to earlier content places no data. Placing
+ * it publishes the object the hash job already joined in the staging directory (a link or a rename) when the store
+ * allows that, and otherwise runs the concat job, which writes the object at its content address from the parts.
  */
 final class StagedObject implements ParquetObject {
 
@@ -21,15 +26,18 @@ final class StagedObject implements ParquetObject {
   private final Configuration conf;
   private final HadoopStore store;
   private final List<String> parts;
+  private final Optional<HashTask.JoinedObject> joined;
   private String placedKey;
   private PlacedParquet placed;
 
-  StagedObject(SparkSession spark, WriteJobs jobs, Configuration conf, HadoopStore store, List<WrittenPart> parts) {
+  StagedObject(SparkSession spark, WriteJobs jobs, Configuration conf, HadoopStore store, List<WrittenPart> parts,
+      Optional<HashTask.JoinedObject> joined) {
     this.spark = spark;
     this.jobs = jobs;
     this.conf = conf;
     this.store = store;
     this.parts = parts.stream().map(WrittenPart::path).toList();
+    this.joined = joined;
   }
 
   @Override
@@ -42,12 +50,30 @@ final class StagedObject implements ParquetObject {
     if (key.equals(placedKey)) {
       return placed;
     }
-    String path = store.pathOf(key).toString();
-    ConcatTask.Outcome outcome = jobs.run("place object", () -> ConcatJob.run(spark, conf, parts, path));
-    placed = outcome.created()
-        ? new PlacedParquet(outcome.size(), outcome.sha256(), true)
-        : StoredObjects.describe(store, key);
+    Path path = store.pathOf(key);
+    Optional<PlacedParquet> created = joined.isPresent() ? publishJoined(joined.get(), path) : concat(path);
+    placed = created.orElseGet(() -> StoredObjects.describe(store, key));
     placedKey = key;
     return placed;
+  }
+
+  /** Publishes the joined object at {@code path}; empty if an object was there already. */
+  private Optional<PlacedParquet> publishJoined(HashTask.JoinedObject object, Path path) {
+    try {
+      ObjectPublisher publisher = ObjectPublisher.forWritten(new Path(object.path()), path, conf).orElseThrow(
+          () -> new IllegalStateException("Store " + store.describe() + " cannot publish a staged object in place"));
+      boolean created = !publisher.exists() && publisher.publish();
+      return created ? Optional.of(new PlacedParquet(object.size(), object.sha256(), true)) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not publish the object at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Joins the parts at {@code path}; empty if an object was there already. */
+  private Optional<PlacedParquet> concat(Path path) {
+    ConcatTask.Outcome outcome = jobs.run("place object", () -> ConcatJob.run(spark, conf, parts, path.toString()));
+    return outcome.created()
+        ? Optional.of(new PlacedParquet(outcome.size(), outcome.sha256(), true))
+        : Optional.empty();
   }
 }

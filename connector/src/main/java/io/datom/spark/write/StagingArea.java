@@ -1,7 +1,9 @@
 package io.datom.spark.write;
 
+import io.datom.spark.store.HadoopStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -54,6 +56,22 @@ final class StagingArea implements AutoCloseable {
   /** The directory's fully qualified path. */
   String dir() {
     return dir.toString();
+  }
+
+  /**
+   * Where the hash job should join the parts into the version's object, so that placing it costs a link or a rename:
+   * inside this directory when it lies in {@code store} on a filesystem that publishes without copying; empty
+   * otherwise (object stores, or staging kept elsewhere), and the object is then written at its address when placed.
+   */
+  Optional<String> joinedObjectPath(HadoopStore store, Configuration tuned) {
+    try {
+      boolean inStore = dir.toString().startsWith(store.storePath().toString() + "/");
+      return inStore && ObjectPublisher.publishesWithoutCopy(dir, tuned)
+          ? Optional.of(new Path(dir, "object.parquet").toString())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot reach the staging directory " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

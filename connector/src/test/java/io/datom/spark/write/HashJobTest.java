@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.hash.TableHash;
 import io.datom.spark.testing.SparkTestBase;
+import io.datom.core.format.Sha256;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -53,12 +56,34 @@ class HashJobTest extends SparkTestBase {
     assertEquals("`data` must have at least one row and one column.", e.getMessage());
   }
 
+  @Test
+  void joinsTheObjectWhileHashingWhenAsked() throws Exception {
+    Cv1Vectors.Vector vector = Cv1Vectors.byId("lab_5000");
+    Dataset<Row> frame = vector.frame(spark, 3);
+    Path object = tmp.resolve("joined.parquet");
+    Configuration conf = spark.sessionState().newHadoopConf();
+    HashJob.Hashed hashed;
+    try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), conf)) {
+      WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
+      List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(frame, staging));
+      hashed = jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts,
+          Optional.of(object.toUri().toString())));
+    }
+
+    assertEquals(vector.dataSha(), hashed.hash().dataSha());
+    HashTask.JoinedObject joined = hashed.object().orElseThrow();
+    byte[] bytes = Files.readAllBytes(object);
+    assertEquals(bytes.length, joined.size());
+    assertEquals(Sha256.hex(bytes), joined.sha256());
+    assertEquals(frame.collectAsList(), spark.read().parquet(object.toString()).collectAsList());
+  }
+
   private TableHash hash(Dataset<Row> frame) {
     Configuration conf = spark.sessionState().newHadoopConf();
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), conf)) {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
       List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(frame, staging));
-      return jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts));
+      return jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts, Optional.empty())).hash();
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.types.StructField;
@@ -19,29 +20,67 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * The task of the hash job for one column: reads that column from every part, in row order, and computes its cv1
- * digest (format §5.2). A string column is read once: its null flags, which the digest needs before any value, come
- * from the parts' {@link NullMasks}.
+ * A task of the hash job. Each column task reads its column from every part, in row order, and computes the column's
+ * cv1 digest (format §5.2); a string column is read once, its null flags (which the digest needs before any value)
+ * coming from the parts' {@link NullMasks}. When the store can publish an object without copying it, one more task,
+ * the first, joins the parts into the version's object in the staging directory meanwhile, so that placing it later
+ * is a link or a rename ({@link StagedObject}).
  */
-final class ColumnHashTask implements Function<Integer, ColumnOutcome> {
+final class HashTask implements Function<Integer, HashTask.Outcome> {
   private static final long serialVersionUID = 1L;
+
+  /** What a task sends back: a column's digest or refusal, or the object it joined. */
+  sealed interface Outcome extends java.io.Serializable permits ColumnOutcome, JoinedObject {}
+
+  /**
+   * The version's object, joined in the staging directory.
+   *
+   * @param path its Hadoop path
+   * @param size its size in bytes
+   * @param sha256 the SHA-256 of its bytes
+   */
+  record JoinedObject(String path, long size, String sha256) implements Outcome {}
 
   private final Broadcast<SerializableHadoopConf> conf;
   private final StructType schema;
   private final List<WrittenPart> parts;
+  private final String joinedObject;
 
-  ColumnHashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts) {
+  /**
+   * @param joinedObject where the first task joins the parts into the object, or {@code null} for column tasks only
+   */
+  HashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts, String joinedObject) {
     this.conf = conf;
     this.schema = schema;
     this.parts = List.copyOf(parts);
+    this.joinedObject = joinedObject;
+  }
+
+  /** How many tasks the job has. */
+  int tasks() {
+    return schema.size() + (joinedObject == null ? 0 : 1);
   }
 
   @Override
-  public ColumnOutcome call(Integer ordinal) throws IOException {
+  public Outcome call(Integer index) throws IOException {
+    Configuration hadoop = conf.value().get();
+    if (joinedObject == null) {
+      return hashColumn(index, hadoop);
+    }
+    return index == 0 ? join(hadoop) : hashColumn(index - 1, hadoop);
+  }
+
+  private JoinedObject join(Configuration hadoop) throws IOException {
+    Path path = new Path(joinedObject);
+    ObjectConcatenator.Written written = ObjectConcatenator.concat(parts.stream().map(WrittenPart::path).toList(),
+        hadoop, ObjectPublisher.openDurable(path, hadoop));
+    return new JoinedObject(joinedObject, written.size(), written.sha256());
+  }
+
+  private ColumnOutcome hashColumn(int ordinal, Configuration hadoop) throws IOException {
     StructField field = schema.fields()[ordinal];
     ColumnSpec spec = SparkColumnSpecs.of(field);
     StructType projection = new StructType(new StructField[] {field});
-    Configuration hadoop = conf.value().get();
     BatchFeeder feeder = new BatchFeeder();
     ColumnHasher hasher;
     if (spec.type().kind() == ColumnType.Kind.STRING) {
