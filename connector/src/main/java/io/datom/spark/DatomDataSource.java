@@ -81,7 +81,8 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
   @Override
   public BaseRelation createRelation(SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
     SparkSession spark = sqlContext.sparkSession();
-    DatomReadConf conf = new DatomReadConf(spark, new CaseInsensitiveStringMap(JavaConverters.mapAsJavaMap(parameters)));
+    CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(JavaConverters.mapAsJavaMap(parameters));
+    DatomReadConf conf = new DatomReadConf(spark, options);
     HadoopStore store = HadoopStore.at(conf.store(), spark.sessionState().newHadoopConf());
     try {
       DatomProject.open(store).table(conf.table()).history();

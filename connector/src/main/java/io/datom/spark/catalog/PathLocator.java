@@ -39,7 +39,7 @@ final class PathLocator implements ProjectLocator {
     return namespace.get(0);
   }
 
-  /** {@code format("datom").mode("overwrite").save(store)} creates the table (and, with an empty remote, the project). */
+  /** {@code format("datom").mode("overwrite").save(store)} creates the table (with an empty remote, the project too). */
   @Override
   public boolean writesCreateTables() {
     return true;

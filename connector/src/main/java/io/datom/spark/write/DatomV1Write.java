@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import java.util.Locale;
 import org.apache.spark.sql.connector.write.V1Write;
 import org.apache.spark.sql.sources.InsertableRelation;
 
@@ -22,7 +23,7 @@ final class DatomV1Write implements V1Write {
 
   @Override
   public String description() {
-    return "datom " + mode.name().toLowerCase(java.util.Locale.ROOT) + " " + target.table() + " in "
+    return "datom " + mode.name().toLowerCase(Locale.ROOT) + " " + target.table() + " in "
         + target.store().describe();
   }
 

@@ -54,7 +54,7 @@ final class ParentsOption {
 
   private static InvalidOptionsException invalid(String problem) {
     return new InvalidOptionsException("Option '" + DatomWriteOptions.PARENTS + "' " + problem + ". Give a JSON array "
-        + "such as [{\"source\":\"STUDY_001\",\"table\":\"dm\",\"version\":\"<metadata_sha>\",\"data_sha\":\"<data_sha>\"}].",
-        DatomWriteOptions.PARENTS);
+        + "such as [{\"source\":\"STUDY_001\",\"table\":\"dm\",\"version\":\"<metadata_sha>\","
+        + "\"data_sha\":\"<data_sha>\"}].", DatomWriteOptions.PARENTS);
   }
 }

@@ -1,7 +1,6 @@
 package io.datom.spark.write;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.datom.spark.write;
 
 import io.datom.core.format.Names;
 import io.datom.core.format.Parent;
-import io.datom.core.write.WriteRequest;
 import io.datom.core.write.WriteObserver;
 import io.datom.core.write.WriteResult;
 import io.datom.core.write.WriterOptions;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A table derived from datom reads records its parents and their lineage with no option (format §9). */
 class LineageWriteTest extends SparkTestBase {
 
-  private static final String RAW_LINEAGE = "[{\"project\":\"RAW\",\"table\":\"edc\",\"version_sha\":\"" + "e".repeat(64)
-      + "\"}]";
+  private static final String RAW_LINEAGE =
+      "[{\"project\":\"RAW\",\"table\":\"edc\",\"version_sha\":\"" + "e".repeat(64) + "\"}]";
 
   @TempDir static Path dir;
   private static TestProjectRemote project;

@@ -1,6 +1,5 @@
 package io.datom.spark.write;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +71,8 @@ class PartsAndConcatTest extends SparkTestBase {
       PrimitiveType t = footer.getFileMetaData().getSchema().getType("t").asPrimitiveType();
       assertEquals(PrimitiveType.PrimitiveTypeName.INT64, t.getPrimitiveTypeName());
       assertEquals(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS), t.getLogicalTypeAnnotation());
-      assertTrue(footer.getFileMetaData().getKeyValueMetaData().containsKey("org.apache.spark.sql.parquet.row.metadata"));
+      assertTrue(footer.getFileMetaData().getKeyValueMetaData()
+          .containsKey("org.apache.spark.sql.parquet.row.metadata"));
     }
     assertFalse(Files.exists(tmp.resolve("staging")) && Files.list(tmp.resolve("staging")).findAny().isPresent());
   }

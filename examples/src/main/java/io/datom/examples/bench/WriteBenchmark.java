@@ -25,7 +25,8 @@ public final class WriteBenchmark {
       // Plain and datom runs take turns, so that both see the same background load.
       long[] peakHeap = {0};
       double[] medians = Timing.interleavedMedianSeconds(runs,
-          () -> LabTable.generate(bench.spark, rows, seed.incrementAndGet()).write().mode("overwrite").parquet(plainDir),
+          () -> LabTable.generate(bench.spark, rows, seed.incrementAndGet())
+              .write().mode("overwrite").parquet(plainDir),
           () -> {
             BenchSession.resetPeakHeap();
             writeDatom(bench, rows, seed.incrementAndGet());
