@@ -25,12 +25,8 @@ final class DigestSink {
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW_BITS = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
-  /** A UTF-16 char never takes more than three UTF-8 bytes (a surrogate pair takes four for two chars). */
-  private static final int MAX_UTF8_BYTES_PER_CHAR = 3;
-  /** Room a text needs beyond its bytes: the terminator and one word of overrun from the tail copy. */
-  private static final int TEXT_SLACK = 1 + Long.BYTES;
-  /** Bytes a run of texts may write past its last terminator: the word copies of a value of up to 32 bytes. */
-  private static final int RUN_OVERRUN = 4 * Long.BYTES;
+  /** Bytes a text copy may write past its terminator: the word copies of a value of up to 32 bytes. */
+  private static final int WORD_OVERRUN = 4 * Long.BYTES;
 
   private final MessageDigest digest = Sha256.newDigest();
   private final byte[] buffer;
@@ -142,17 +138,17 @@ final class DigestSink {
    * text holds U+0000 (UTF-8 never uses a zero byte for anything else).
    */
   boolean putNulTerminated(byte[] source, int offset, int length) {
-    if (length > buffer.length - position - TEXT_SLACK) {
+    if (length > buffer.length - position - 1 - WORD_OVERRUN) {
       flush();
-      if (length > buffer.length - TEXT_SLACK) {
+      if (length > buffer.length - 1 - WORD_OVERRUN) {
         putBytes(source, offset, length);
         putByte((byte) 0);
         return containsZero(source, offset, length);
       }
     }
-    long zeros = copyTerminated(source, offset, length, buffer, position);
+    boolean mayHoldZero = copyValue(source, offset, length, buffer, position) != 0;
     position += length + 1;
-    return zeros != 0;
+    return mayHoldZero && containsZero(source, offset, length);
   }
 
   /**
@@ -163,9 +159,7 @@ final class DigestSink {
    * @param nulls which rows are null, or {@code null} if none is
    */
   long putNulTerminated(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
-    long firstNul = containsZero(bytes, offsets[from], offsets[to] - offsets[from])
-        ? firstRowWithZero(bytes, offsets, nulls, from, to)
-        : -1;
+    long firstNul = -1;
     int row = from;
     while (row < to) {
       int end = rowsThatFit(offsets, row, to);
@@ -175,10 +169,15 @@ final class DigestSink {
       }
       if (end == row) {
         // A single row longer than the whole buffer.
-        putNulTerminated(bytes, offsets[row], nulls != null && nulls[row] ? 0 : offsets[row + 1] - offsets[row]);
+        int length = nulls != null && nulls[row] ? 0 : offsets[row + 1] - offsets[row];
+        if (putNulTerminated(bytes, offsets[row], length) && firstNul < 0) {
+          firstNul = row;
+        }
         row++;
       } else {
-        copyRows(bytes, offsets, nulls, row, end);
+        if (copyRows(bytes, offsets, nulls, row, end) && firstNul < 0) {
+          firstNul = firstRowWithZero(bytes, offsets, nulls, row, end);
+        }
         row = end;
       }
     }
@@ -187,10 +186,10 @@ final class DigestSink {
 
   /**
    * The end of the longest run of rows from {@code row} that fits in the buffer's free space with their terminators
-   * and {@link #RUN_OVERRUN} bytes to spare; counting a null row's bytes too only ever asks for more room than needed.
+   * and {@link #WORD_OVERRUN} bytes to spare; counting a null row's bytes too only ever asks for more room than needed.
    */
   private int rowsThatFit(int[] offsets, int row, int to) {
-    long free = buffer.length - position - RUN_OVERRUN;
+    long free = buffer.length - position - WORD_OVERRUN;
     int low = row;
     int high = to;
     while (low < high) {
@@ -206,37 +205,59 @@ final class DigestSink {
   }
 
   /**
-   * Copies rows that {@link #rowsThatFit} said fit. A value of up to 32 bytes is copied as whole words in
-   * straight-line code, the last word running past the value (its extra bytes land where the terminator and the next
-   * value go): for short texts this is several times faster than a copy loop or {@link System#arraycopy}.
+   * Copies rows that {@link #rowsThatFit} said fit, and tells whether they may hold a 0x00 byte (if so,
+   * {@link #firstRowWithZero} decides).
    */
-  private void copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
+  private boolean copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
     byte[] target = buffer;
     int p = position;
-    int wordsLimit = bytes.length - RUN_OVERRUN;
+    long zeros = 0;
     int start = offsets[from];
     for (int row = from; row < to; row++) {
       int next = offsets[row + 1];
       int length = nulls != null && nulls[row] ? 0 : next - start;
-      if (length <= RUN_OVERRUN && start <= wordsLimit) {
-        LONG_LE.set(target, p, (long) LONG_LE.get(bytes, start));
-        if (length > Long.BYTES) {
-          LONG_LE.set(target, p + 8, (long) LONG_LE.get(bytes, start + 8));
-          if (length > 2 * Long.BYTES) {
-            LONG_LE.set(target, p + 16, (long) LONG_LE.get(bytes, start + 16));
-            if (length > 3 * Long.BYTES) {
-              LONG_LE.set(target, p + 24, (long) LONG_LE.get(bytes, start + 24));
-            }
-          }
-        }
-      } else {
-        System.arraycopy(bytes, start, target, p, length);
-      }
-      target[p + length] = 0;
+      zeros |= copyValue(bytes, start, length, target, p);
       p += length + 1;
       start = next;
     }
     position = p;
+    return zeros != 0;
+  }
+
+  /**
+   * Copies a value and a 0x00 terminator to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to spare
+   * after the terminator, and returns non-zero if a copied byte may be 0x00. A value of up to 32 bytes is copied as
+   * whole words in straight-line code, the last word running past the value (the extra bytes land where the
+   * terminator and the next value go, and can only raise a false alarm in the zero test): for short texts this is
+   * several times faster than a copy loop or {@link System#arraycopy}, and reads the source once.
+   */
+  private static long copyValue(byte[] source, int start, int length, byte[] target, int p) {
+    long zeros = 0;
+    if (length <= WORD_OVERRUN && start <= source.length - WORD_OVERRUN) {
+      long word = (long) LONG_LE.get(source, start);
+      zeros |= zeroBytes(word);
+      LONG_LE.set(target, p, word);
+      if (length > Long.BYTES) {
+        word = (long) LONG_LE.get(source, start + 8);
+        zeros |= zeroBytes(word);
+        LONG_LE.set(target, p + 8, word);
+        if (length > 2 * Long.BYTES) {
+          word = (long) LONG_LE.get(source, start + 16);
+          zeros |= zeroBytes(word);
+          LONG_LE.set(target, p + 16, word);
+          if (length > 3 * Long.BYTES) {
+            word = (long) LONG_LE.get(source, start + 24);
+            zeros |= zeroBytes(word);
+            LONG_LE.set(target, p + 24, word);
+          }
+        }
+      }
+    } else {
+      System.arraycopy(source, start, target, p, length);
+      zeros = containsZero(source, start, length) ? 1 : 0;
+    }
+    target[p + length] = 0;
+    return zeros;
   }
 
   private static long firstRowWithZero(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
@@ -249,85 +270,21 @@ final class DigestSink {
   }
 
   /**
-   * Copies {@code length} bytes and a 0x00 terminator to {@code target[base..]}, which must have
-   * {@link #TEXT_SLACK} bytes to spare, and returns non-zero if a copied byte is 0x00.
-   */
-  private static long copyTerminated(byte[] source, int offset, int length, byte[] target, int base) {
-    long zeros = 0;
-    int i = 0;
-    // A long at a time, testing each for a zero byte on the way (the classic "haszero" bit trick).
-    for (; i <= length - Long.BYTES; i += Long.BYTES) {
-      long word = (long) LONG_LE.get(source, offset + i);
-      zeros |= (word - LOW_BITS) & ~word & HIGH_BITS;
-      LONG_LE.set(target, base + i, word);
-    }
-    int tail = length - i;
-    if (tail > 0) {
-      if (offset + i <= source.length - Long.BYTES) {
-        // Copy a whole word although only `tail` bytes belong to the value: the extra bytes land where the
-        // terminator and the next values will be written, and are set to 0xff for the zero test.
-        long word = (long) LONG_LE.get(source, offset + i);
-        long tested = word | (-1L << (Byte.SIZE * tail));
-        zeros |= (tested - LOW_BITS) & ~tested & HIGH_BITS;
-        LONG_LE.set(target, base + i, word);
-      } else {
-        for (; i < length; i++) {
-          byte b = source[offset + i];
-          zeros |= b == 0 ? 1 : 0;
-          target[base + i] = b;
-        }
-      }
-    }
-    target[base + length] = 0;
-    return zeros;
-  }
-
-  /**
-   * Writes the UTF-8 encoding of {@code text} exactly as {@code text.getBytes(UTF_8)} would (an unpaired surrogate
-   * becomes {@code ?}), without allocating, then a 0x00 terminator; tells whether the text holds U+0000.
+   * Writes the UTF-8 encoding of {@code text} as {@code text.getBytes(UTF_8)} would, without allocating, then a 0x00
+   * terminator; tells whether the text holds U+0000.
    */
   boolean putNulTerminated(String text) {
-    int length = text.length();
-    if ((long) length * MAX_UTF8_BYTES_PER_CHAR + 1 > buffer.length - position) {
+    long room = (long) text.length() * Utf16ToUtf8.MAX_BYTES_PER_CHAR + 1;
+    if (room > buffer.length - position) {
       flush();
-      if ((long) length * MAX_UTF8_BYTES_PER_CHAR + 1 > buffer.length) {
-        putBytes(text.getBytes(StandardCharsets.UTF_8));
-        putByte((byte) 0);
-        return text.indexOf('\0') >= 0;
-      }
     }
-    byte[] target = buffer;
-    int p = position;
-    boolean nul = false;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        nul |= c == 0;
-        target[p++] = (byte) c;
-      } else if (c < 0x800) {
-        target[p++] = (byte) (0xC0 | (c >> 6));
-        target[p++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        int codePoint = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
-            ? Character.toCodePoint(c, text.charAt(++i))
-            : -1;
-        if (codePoint < 0) {
-          target[p++] = '?';
-        } else {
-          target[p++] = (byte) (0xF0 | (codePoint >> 18));
-          target[p++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-          target[p++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-          target[p++] = (byte) (0x80 | (codePoint & 0x3F));
-        }
-      } else {
-        target[p++] = (byte) (0xE0 | (c >> 12));
-        target[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        target[p++] = (byte) (0x80 | (c & 0x3F));
-      }
+    if (room > buffer.length) {
+      putBytes(text.getBytes(StandardCharsets.UTF_8));
+    } else {
+      position = Utf16ToUtf8.encode(text, buffer, position);
     }
-    target[p++] = 0;
-    position = p;
-    return nul;
+    putByte((byte) 0);
+    return text.indexOf('\0') >= 0;
   }
 
   /** Flushes what is buffered and returns the digest as 64 lowercase hex characters. The sink is then spent. */
@@ -342,12 +299,16 @@ final class DigestSink {
     position = 0;
   }
 
+  /** Non-zero if and only if a byte of {@code word} is 0x00 (the classic "haszero" bit trick). */
+  private static long zeroBytes(long word) {
+    return (word - LOW_BITS) & ~word & HIGH_BITS;
+  }
+
   private static boolean containsZero(byte[] source, int offset, int length) {
     long zeros = 0;
     int i = 0;
     for (; i <= length - Long.BYTES; i += Long.BYTES) {
-      long word = (long) LONG_LE.get(source, offset + i);
-      zeros |= (word - LOW_BITS) & ~word & HIGH_BITS;
+      zeros |= zeroBytes((long) LONG_LE.get(source, offset + i));
     }
     for (; i < length; i++) {
       zeros |= source[offset + i] == 0 ? 1 : 0;
