@@ -146,9 +146,9 @@ final class DigestSink {
         return containsZero(source, offset, length);
       }
     }
-    boolean mayHoldZero = copyValue(source, offset, length, buffer, position) != 0;
+    copyValue(source, offset, length, buffer, position);
     position += length + 1;
-    return mayHoldZero && containsZero(source, offset, length);
+    return containsZero(source, offset, length);
   }
 
   /**
@@ -159,7 +159,10 @@ final class DigestSink {
    * @param nulls which rows are null, or {@code null} if none is
    */
   long putNulTerminated(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
-    long firstNul = -1;
+    // One pass over the whole run for the zero test is cheaper than testing each value as it is copied.
+    long firstNul = containsZero(bytes, offsets[from], offsets[to] - offsets[from])
+        ? firstRowWithZero(bytes, offsets, nulls, from, to)
+        : -1;
     int row = from;
     while (row < to) {
       int end = rowsThatFit(offsets, row, to);
@@ -169,15 +172,11 @@ final class DigestSink {
       }
       if (end == row) {
         // A single row longer than the whole buffer.
-        int length = nulls != null && nulls[row] ? 0 : offsets[row + 1] - offsets[row];
-        if (putNulTerminated(bytes, offsets[row], length) && firstNul < 0) {
-          firstNul = row;
-        }
+        putBytes(bytes, offsets[row], nulls != null && nulls[row] ? 0 : offsets[row + 1] - offsets[row]);
+        putByte((byte) 0);
         row++;
       } else {
-        if (copyRows(bytes, offsets, nulls, row, end) && firstNul < 0) {
-          firstNul = firstRowWithZero(bytes, offsets, nulls, row, end);
-        }
+        copyRows(bytes, offsets, nulls, row, end);
         row = end;
       }
     }
@@ -204,60 +203,43 @@ final class DigestSink {
     return low;
   }
 
-  /**
-   * Copies rows that {@link #rowsThatFit} said fit, and tells whether they may hold a 0x00 byte (if so,
-   * {@link #firstRowWithZero} decides).
-   */
-  private boolean copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
+  /** Copies rows that {@link #rowsThatFit} said fit. */
+  private void copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
     byte[] target = buffer;
     int p = position;
-    long zeros = 0;
     int start = offsets[from];
     for (int row = from; row < to; row++) {
       int next = offsets[row + 1];
       int length = nulls != null && nulls[row] ? 0 : next - start;
-      zeros |= copyValue(bytes, start, length, target, p);
+      copyValue(bytes, start, length, target, p);
       p += length + 1;
       start = next;
     }
     position = p;
-    return zeros != 0;
   }
 
   /**
    * Copies a value and a 0x00 terminator to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to spare
-   * after the terminator, and returns non-zero if a copied byte may be 0x00. A value of up to 32 bytes is copied as
-   * whole words in straight-line code, the last word running past the value (the extra bytes land where the
-   * terminator and the next value go, and can only raise a false alarm in the zero test): for short texts this is
-   * several times faster than a copy loop or {@link System#arraycopy}, and reads the source once.
+   * after the terminator. A value of up to 32 bytes is copied as whole words in straight-line code, the last word
+   * running past the value (the extra bytes land where the terminator and the next value go): for short texts this is
+   * several times faster than a copy loop or {@link System#arraycopy}.
    */
-  private static long copyValue(byte[] source, int start, int length, byte[] target, int p) {
-    long zeros = 0;
+  private static void copyValue(byte[] source, int start, int length, byte[] target, int p) {
     if (length <= WORD_OVERRUN && start <= source.length - WORD_OVERRUN) {
-      long word = (long) LONG_LE.get(source, start);
-      zeros |= zeroBytes(word);
-      LONG_LE.set(target, p, word);
+      LONG_LE.set(target, p, (long) LONG_LE.get(source, start));
       if (length > Long.BYTES) {
-        word = (long) LONG_LE.get(source, start + 8);
-        zeros |= zeroBytes(word);
-        LONG_LE.set(target, p + 8, word);
+        LONG_LE.set(target, p + 8, (long) LONG_LE.get(source, start + 8));
         if (length > 2 * Long.BYTES) {
-          word = (long) LONG_LE.get(source, start + 16);
-          zeros |= zeroBytes(word);
-          LONG_LE.set(target, p + 16, word);
+          LONG_LE.set(target, p + 16, (long) LONG_LE.get(source, start + 16));
           if (length > 3 * Long.BYTES) {
-            word = (long) LONG_LE.get(source, start + 24);
-            zeros |= zeroBytes(word);
-            LONG_LE.set(target, p + 24, word);
+            LONG_LE.set(target, p + 24, (long) LONG_LE.get(source, start + 24));
           }
         }
       }
     } else {
       System.arraycopy(source, start, target, p, length);
-      zeros = containsZero(source, start, length) ? 1 : 0;
     }
     target[p + length] = 0;
-    return zeros;
   }
 
   private static long firstRowWithZero(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
