@@ -27,10 +27,9 @@ import java.util.Optional;
  *
  * <p>Each method has a run form ({@link #addBooleans}, {@link #addInts}, ...) taking an array slice and optional null
  * flags, which gives the same digest several times faster. Calling a method of another kind is a programming error
- * ({@link IllegalStateException}). String columns use
- * {@link StringColumnHasher}. A refused value does not stop the feed: the refusal (naming the first offending
- * value) is reported by {@link #refusal()} and raised by {@link #finish()}, so a table can report all its offenders
- * at once.
+ * ({@link IllegalStateException}). String columns use {@link StringColumnHasher}. A refused value does not stop the
+ * feed: the refusal (naming the first offending value) is reported by {@link #refusal()} and raised by
+ * {@link #finish()}, so a table can report all its offenders at once.
  */
 public abstract sealed class TypedColumnHasher extends ColumnHasher
     permits NumericBackedColumnHasher, BigintColumnHasher {
@@ -126,9 +125,9 @@ public abstract sealed class TypedColumnHasher extends ColumnHasher
   }
 
   /**
-   * Adds a run of BOOLEAN values, {@code values[offset]} to {@code values[offset + length - 1]}. Row {@code i} is null
-   * if {@code nulls} is given and {@code nulls[i]} is true; its value is then ignored. Gives the digest of adding the
-   * values one by one, faster: prefer runs wherever an engine holds values in arrays.
+   * Adds a run of BOOLEAN values, {@code values[offset]} to {@code values[offset + length - 1]}. The value at index
+   * {@code i} is null if {@code nulls} is given and {@code nulls[i]} is true, and is then ignored. Gives the digest of
+   * adding the values one by one, several times faster: prefer runs wherever an engine holds values in arrays.
    */
   public void addBooleans(boolean[] values, boolean[] nulls, int offset, int length) {
     throw wrongMethod("addBooleans");

@@ -41,7 +41,8 @@ class StringColumnHasherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a", "exactly8", "longer than eight bytes", "ï", "日本語", "😀 ok", "mixed é 日 😀 tail"})
+  @ValueSource(strings =
+      {"", "a", "exactly8", "longer than eight bytes", "ï", "日本語", "😀 ok", "mixed é 日 😀 tail"})
   void utf8BytesHashLikeTheString(String value) {
     byte[] utf8 = ("<" + value + ">").getBytes(StandardCharsets.UTF_8);
     StringColumnHasher fromBytes = new StringColumnHasher("s");
