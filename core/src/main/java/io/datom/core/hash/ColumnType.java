@@ -82,6 +82,8 @@ public final class ColumnType {
    * {@code decimal(12,3)}, {@code timestamp_ntz}, {@code array<string>}. Names of types the hash refuses (binary,
    * arrays, maps, structs, intervals, void, anything unknown) give an {@link Kind#UNSUPPORTED} type with the right
    * recourse, never an error.
+   *
+   * @throws IllegalArgumentException for an impossible decimal such as {@code decimal(40,2)}
    */
   public static ColumnType parse(String sqlTypeName) {
     return SqlTypeNames.parse(sqlTypeName);
