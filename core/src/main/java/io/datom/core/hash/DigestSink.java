@@ -23,8 +23,6 @@ final class DigestSink {
   static final long CANONICAL_NAN_BITS = 0x7FF8000000000000L;
 
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
   /** Bytes a text copy may write past its terminator: the word copies of a value of up to 32 bytes. */
   private static final int WORD_OVERRUN = 4 * Long.BYTES;
 
@@ -133,36 +131,29 @@ final class DigestSink {
     position += length;
   }
 
-  /**
-   * Writes UTF-8 bytes as is, then a 0x00 terminator, and tells whether any of the bytes is 0x00, i.e. whether the
-   * text holds U+0000 (UTF-8 never uses a zero byte for anything else).
-   */
-  boolean putNulTerminated(byte[] source, int offset, int length) {
+  /** Writes UTF-8 bytes as is, then a 0x00 terminator. */
+  void putNulTerminated(byte[] source, int offset, int length) {
     if (length > buffer.length - position - 1 - WORD_OVERRUN) {
       flush();
       if (length > buffer.length - 1 - WORD_OVERRUN) {
         putBytes(source, offset, length);
         putByte((byte) 0);
-        return containsZero(source, offset, length);
+        return;
       }
     }
     copyValue(source, offset, length, buffer, position);
     position += length + 1;
-    return containsZero(source, offset, length);
   }
 
   /**
    * Writes rows {@code from} to {@code to - 1} of a packed text column as {@link #putNulTerminated(byte[], int, int)}
-   * does, a null row giving just its terminator, and returns the first row holding a 0x00 byte, or -1.
+   * does, a null row giving just its terminator, and returns how many rows were null.
    *
    * @param offsets row {@code r} is {@code bytes[offsets[r] .. offsets[r + 1])}, so the rows are contiguous
    * @param nulls which rows are null, or {@code null} if none is
    */
   long putNulTerminated(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
-    // One pass over the whole run for the zero test is cheaper than testing each value as it is copied.
-    long firstNul = containsZero(bytes, offsets[from], offsets[to] - offsets[from])
-        ? firstRowWithZero(bytes, offsets, nulls, from, to)
-        : -1;
+    long nullRows = 0;
     int row = from;
     while (row < to) {
       int end = rowsThatFit(offsets, row, to);
@@ -172,15 +163,17 @@ final class DigestSink {
       }
       if (end == row) {
         // A single row longer than the whole buffer.
-        putBytes(bytes, offsets[row], nulls != null && nulls[row] ? 0 : offsets[row + 1] - offsets[row]);
+        boolean isNull = nulls != null && nulls[row];
+        putBytes(bytes, offsets[row], isNull ? 0 : offsets[row + 1] - offsets[row]);
         putByte((byte) 0);
+        nullRows += isNull ? 1 : 0;
         row++;
       } else {
-        copyRows(bytes, offsets, nulls, row, end);
+        nullRows += copyRows(bytes, offsets, nulls, row, end);
         row = end;
       }
     }
-    return firstNul;
+    return nullRows;
   }
 
   /**
@@ -203,19 +196,23 @@ final class DigestSink {
     return low;
   }
 
-  /** Copies rows that {@link #rowsThatFit} said fit. */
-  private void copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
+  /** Copies rows that {@link #rowsThatFit} said fit and returns how many were null. */
+  private int copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
     byte[] target = buffer;
     int p = position;
+    int nullRows = 0;
     int start = offsets[from];
     for (int row = from; row < to; row++) {
       int next = offsets[row + 1];
-      int length = nulls != null && nulls[row] ? 0 : next - start;
+      boolean isNull = nulls != null && nulls[row];
+      int length = isNull ? 0 : next - start;
       copyValue(bytes, start, length, target, p);
+      nullRows += isNull ? 1 : 0;
       p += length + 1;
       start = next;
     }
     position = p;
+    return nullRows;
   }
 
   /**
@@ -242,20 +239,11 @@ final class DigestSink {
     target[p + length] = 0;
   }
 
-  private static long firstRowWithZero(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
-    for (int row = from; row < to; row++) {
-      if (!(nulls != null && nulls[row]) && containsZero(bytes, offsets[row], offsets[row + 1] - offsets[row])) {
-        return row;
-      }
-    }
-    return -1;
-  }
-
   /**
    * Writes the UTF-8 encoding of {@code text} as {@code text.getBytes(UTF_8)} would, without allocating, then a 0x00
-   * terminator; tells whether the text holds U+0000.
+   * terminator.
    */
-  boolean putNulTerminated(String text) {
+  void putNulTerminated(String text) {
     long room = (long) text.length() * Utf16ToUtf8.MAX_BYTES_PER_CHAR + 1;
     if (room > buffer.length - position) {
       flush();
@@ -266,7 +254,6 @@ final class DigestSink {
       position = Utf16ToUtf8.encode(text, buffer, position);
     }
     putByte((byte) 0);
-    return text.indexOf('\0') >= 0;
   }
 
   /** Flushes what is buffered and returns the digest as 64 lowercase hex characters. The sink is then spent. */
@@ -279,22 +266,5 @@ final class DigestSink {
     digest.update(buffer, 0, position);
     flushed += position;
     position = 0;
-  }
-
-  /** Non-zero if and only if a byte of {@code word} is 0x00 (the classic "haszero" bit trick). */
-  private static long zeroBytes(long word) {
-    return (word - LOW_BITS) & ~word & HIGH_BITS;
-  }
-
-  private static boolean containsZero(byte[] source, int offset, int length) {
-    long zeros = 0;
-    int i = 0;
-    for (; i <= length - Long.BYTES; i += Long.BYTES) {
-      zeros |= zeroBytes((long) LONG_LE.get(source, offset + i));
-    }
-    for (; i < length; i++) {
-      zeros |= source[offset + i] == 0 ? 1 : 0;
-    }
-    return zeros != 0;
   }
 }

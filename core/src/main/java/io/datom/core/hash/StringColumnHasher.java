@@ -115,7 +115,8 @@ public final class StringColumnHasher extends ColumnHasher {
       return;
     }
     long row = takeValueRows("addValue", 1);
-    noteNul(sink.putNulTerminated(value), row);
+    sink.putNulTerminated(value);
+    noteNul(value.indexOf('\0') >= 0, row);
   }
 
   /**
@@ -124,7 +125,8 @@ public final class StringColumnHasher extends ColumnHasher {
    */
   public void addValue(byte[] utf8, int offset, int length) {
     long row = takeValueRows("addValue", 1);
-    noteNul(sink.putNulTerminated(utf8, offset, length), row);
+    sink.putNulTerminated(utf8, offset, length);
+    noteNul(NulBytes.in(utf8, offset, length), row);
   }
 
   /**
@@ -139,13 +141,9 @@ public final class StringColumnHasher extends ColumnHasher {
       Objects.checkFromToIndex(from, to, nulls.length);
     }
     long firstRow = takeValueRows("addValues", to - from);
-    if (nulls != null) {
-      for (int r = from; r < to; r++) {
-        valueNulls += nulls[r] ? 1 : 0;
-      }
-    }
-    long firstNul = sink.putNulTerminated(utf8, offsets, nulls, from, to);
+    long firstNul = NulBytes.firstRow(utf8, offsets, nulls, from, to);
     noteNul(firstNul >= 0, firstRow + firstNul - from);
+    valueNulls += sink.putNulTerminated(utf8, offsets, nulls, from, to);
   }
 
   /** Value phase: the next row is null; the mask must say so too. */
