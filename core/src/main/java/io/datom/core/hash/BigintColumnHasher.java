@@ -30,10 +30,59 @@ final class BigintColumnHasher extends TypedColumnHasher {
       }
     }
     if (value == Long.MIN_VALUE) {
-      refuse("It holds -9223372036854775808 (row " + (rowCount() + 1) + "), which is bit64's NA_integer64_ and would "
-          + "hash the same as null. Replace the value, or cast the column to string, before writing.");
+      refuseNa(rowCount() + 1);
     }
     i64.add(value);
+  }
+
+  @Override
+  public void addLongs(long[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = i64.reserve(length - done);
+      int base = offset + done;
+      boolean fits = true;
+      for (int i = 0; i < n; i++) {
+        long value = values[base + i];
+        if (nulls != null && nulls[base + i]) {
+          i64.set(i, Long.MIN_VALUE);
+        } else {
+          fits &= value >= R_INT_MIN && value <= R_INT_MAX;
+          if (value == Long.MIN_VALUE) {
+            refuseNa(rowCount() + i + 1);
+          }
+          i64.set(i, value);
+        }
+      }
+      // The num candidate takes the run only while every value so far fits; once one does not, it is dead.
+      fitsRInteger &= fits;
+      if (fitsRInteger) {
+        addNumRun(values, nulls, base, n);
+      }
+      i64.commit(n);
+      done += n;
+    }
+  }
+
+  private void addNumRun(long[] values, boolean[] nulls, int offset, int length) {
+    for (int done = 0; done < length; ) {
+      int n = num.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          num.setNa(i);
+        } else {
+          num.setOrdinary(i, values[base + i]);
+        }
+      }
+      num.commit(n);
+      done += n;
+    }
+  }
+
+  private void refuseNa(long row) {
+    refuse("It holds -9223372036854775808 (row " + row + "), which is bit64's NA_integer64_ and would hash the same "
+        + "as null. Replace the value, or cast the column to string, before writing.");
   }
 
   @Override

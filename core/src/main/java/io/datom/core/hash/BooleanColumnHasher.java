@@ -11,4 +11,22 @@ final class BooleanColumnHasher extends NumericBackedColumnHasher {
   public void addBoolean(boolean value) {
     numeric.add(value ? 1.0 : 0.0);
   }
+
+  @Override
+  public void addBooleans(boolean[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          numeric.setOrdinary(i, values[base + i] ? 1.0 : 0.0);
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
 }

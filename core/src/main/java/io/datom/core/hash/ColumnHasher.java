@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A column being hashed with datom-cv1: values go in one by one, in row order, and {@link #finish()} gives the
- * column's {@link ColumnHash}. The subclass decides which values it takes:
+ * A column being hashed with datom-cv1: values go in row order, one by one or in runs, and {@link #finish()} gives
+ * the column's {@link ColumnHash}. The subclass decides which values it takes:
  *
  * <ul>
  *   <li>{@link TypedColumnHasher}: the values of a non-string {@link ColumnType}, with that type's refusals;

@@ -21,16 +21,27 @@ public final class ColumnType {
   /** The largest decimal precision of Spark and Parquet. */
   public static final int MAX_DECIMAL_PRECISION = 38;
 
+  /** Spark {@code boolean}. */
   public static final ColumnType BOOLEAN = simple(Kind.BOOLEAN, "boolean");
+  /** Spark {@code tinyint}. */
   public static final ColumnType BYTE = simple(Kind.BYTE, "tinyint");
+  /** Spark {@code smallint}. */
   public static final ColumnType SHORT = simple(Kind.SHORT, "smallint");
+  /** Spark {@code int}. */
   public static final ColumnType INT = simple(Kind.INT, "int");
+  /** Spark {@code bigint}. */
   public static final ColumnType LONG = simple(Kind.LONG, "bigint");
+  /** Spark {@code float}. */
   public static final ColumnType FLOAT = simple(Kind.FLOAT, "float");
+  /** Spark {@code double}. */
   public static final ColumnType DOUBLE = simple(Kind.DOUBLE, "double");
+  /** Spark {@code string} (and {@code char(n)}, {@code varchar(n)}). */
   public static final ColumnType STRING = simple(Kind.STRING, "string");
+  /** Spark {@code date}. */
   public static final ColumnType DATE = simple(Kind.DATE, "date");
+  /** Spark {@code timestamp} (with local time zone; stored as UTC microseconds). */
   public static final ColumnType TIMESTAMP = simple(Kind.TIMESTAMP, "timestamp");
+  /** Spark {@code timestamp_ntz} (without time zone). */
   public static final ColumnType TIMESTAMP_NTZ = simple(Kind.TIMESTAMP_NTZ, "timestamp_ntz");
 
   private final Kind kind;
@@ -82,6 +93,8 @@ public final class ColumnType {
    * {@code decimal(12,3)}, {@code timestamp_ntz}, {@code array<string>}. Names of types the hash refuses (binary,
    * arrays, maps, structs, intervals, void, anything unknown) give an {@link Kind#UNSUPPORTED} type with the right
    * recourse, never an error.
+   *
+   * @throws IllegalArgumentException for an impossible decimal such as {@code decimal(40,2)}
    */
   public static ColumnType parse(String sqlTypeName) {
     return SqlTypeNames.parse(sqlTypeName);

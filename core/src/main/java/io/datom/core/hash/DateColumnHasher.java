@@ -11,4 +11,22 @@ final class DateColumnHasher extends NumericBackedColumnHasher {
   public void addEpochDay(int epochDay) {
     numeric.add(epochDay);
   }
+
+  @Override
+  public void addEpochDays(int[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          numeric.setOrdinary(i, values[base + i]);
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
 }

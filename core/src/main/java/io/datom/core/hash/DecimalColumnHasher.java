@@ -46,11 +46,46 @@ final class DecimalColumnHasher extends NumericBackedColumnHasher {
   @Override
   public void addUnscaledDecimal(long unscaled) {
     if (precision <= MAX_SIGNIFICANT_DIGITS) {
-      // |unscaled| < 10^15 < 2^53 and 10^scale are exact doubles, so one IEEE division is correctly rounded: the
-      // same double as BigDecimal.doubleValue(), without allocating.
-      numeric.add(unscaled / POWERS_OF_TEN[scale]);
+      numeric.add(toDouble(unscaled));
     } else {
       addDecimal(BigDecimal.valueOf(unscaled, scale));
     }
+  }
+
+  @Override
+  public void addUnscaledDecimals(long[] unscaled, boolean[] nulls, int offset, int length) {
+    checkRun(unscaled.length, nulls, offset, length);
+    if (precision > MAX_SIGNIFICANT_DIGITS) {
+      for (int i = offset; i < offset + length; i++) {
+        if (nulls != null && nulls[i]) {
+          addNull();
+        } else {
+          addUnscaledDecimal(unscaled[i]);
+        }
+      }
+      return;
+    }
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          numeric.set(i, toDouble(unscaled[base + i]));
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
+
+  /**
+   * The value of an unscaled decimal of at most 15 digits: |unscaled| < 10^15 < 2^53 and 10^scale are exact doubles,
+   * so one IEEE division is correctly rounded, the same double as {@link BigDecimal#doubleValue()}, without
+   * allocating.
+   */
+  private double toDouble(long unscaled) {
+    return unscaled / POWERS_OF_TEN[scale];
   }
 }

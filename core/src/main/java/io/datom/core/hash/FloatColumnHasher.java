@@ -11,4 +11,22 @@ final class FloatColumnHasher extends NumericBackedColumnHasher {
   public void addFloat(float value) {
     numeric.add(value);
   }
+
+  @Override
+  public void addFloats(float[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          numeric.set(i, values[base + i]);
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
 }

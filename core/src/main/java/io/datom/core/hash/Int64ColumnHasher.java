@@ -7,11 +7,12 @@ package io.datom.core.hash;
  */
 public final class Int64ColumnHasher extends ColumnHasher {
   private final DigestSink sink;
-  private long rows;
+  private final long headerSize;
 
   Int64ColumnHasher(String name, int bufferSize) {
     super(name);
     this.sink = startDigest(Cv1Tag.I64, name, bufferSize);
+    this.headerSize = sink.size();
   }
 
   /** An {@code i64} column, as R's {@code bit64::integer64} vectors hash. */
@@ -22,18 +23,32 @@ public final class Int64ColumnHasher extends ColumnHasher {
   /** Adds the next value, bit for bit. */
   public void add(long value) {
     sink.putLong(value);
-    rows++;
   }
 
   /** Adds NA (SQL NULL), written as INT64_MIN. */
   public void addNa() {
     sink.putLong(Long.MIN_VALUE);
-    rows++;
   }
 
+  /** Every value takes eight bytes, so the rows are counted by the bytes written. */
   @Override
   public long rowCount() {
-    return rows;
+    return (sink.size() - headerSize) / Long.BYTES;
+  }
+
+  /** Starts a run of values (see {@link DigestSink#reserveLongs}): returns how many of {@code wanted} fit now. */
+  int reserve(int wanted) {
+    return sink.reserveLongs(wanted);
+  }
+
+  /** Sets the {@code index}-th value of the reserved run; INT64_MIN is NA. */
+  void set(int index, long value) {
+    sink.setLong(index, value);
+  }
+
+  /** Adds the first {@code count} values of the reserved run. */
+  void commit(int count) {
+    sink.commitLongs(count);
   }
 
   @Override

@@ -27,19 +27,41 @@ final class IntegerColumnHasher extends NumericBackedColumnHasher {
   public void addInt(int value) {
     // One compare on the common path; the edge cases are sorted out off it.
     if (value <= min || value > max) {
-      checkEdge(value);
+      checkEdge(value, rowCount() + 1);
     }
     numeric.add(value);
   }
 
-  private void checkEdge(int value) {
+  @Override
+  public void addInts(int[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        int value = values[base + i];
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          if (value <= min || value > max) {
+            checkEdge(value, rowCount() + i + 1);
+          }
+          numeric.setOrdinary(i, value);
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
+
+  private void checkEdge(int value, long row) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
           value + " is out of range for column " + name() + " (" + spec().type().typeName() + ")");
     }
     if (value == Integer.MIN_VALUE) {
-      refuse("It holds -2147483648 (row " + (rowCount() + 1) + "), which is R's NA_integer_ and would hash the same "
-          + "as null. Cast the column to bigint before writing.");
+      refuse("It holds -2147483648 (row " + row + "), which is R's NA_integer_ and would hash the same as null. "
+          + "Cast the column to bigint before writing.");
     }
   }
 }

@@ -18,13 +18,14 @@ public final class NumericColumnHasher extends ColumnHasher {
   private final Cv1Tag tag;
   private final String units;
   private final DigestSink sink;
-  private long rows;
+  private final long headerSize;
 
   NumericColumnHasher(Cv1Tag tag, String name, String units, int bufferSize) {
     super(name);
     this.tag = tag;
     this.units = units;
     this.sink = startDigest(tag, name, bufferSize);
+    this.headerSize = sink.size();
   }
 
   /** A {@code num} column: R logical, integer and double vectors (booleans as 0/1, integers exactly). */
@@ -72,19 +73,46 @@ public final class NumericColumnHasher extends ColumnHasher {
 
   /** Adds the next value. */
   public void add(double value) {
-    sink.putDouble(value);
-    rows++;
+    sink.putLong(DigestSink.numBits(value));
   }
 
   /** Adds R's {@code NA} (SQL NULL). */
   public void addNa() {
     sink.putLong(DigestSink.NA_REAL_BITS);
-    rows++;
   }
 
+  /** Every value takes eight bytes, so the rows are counted by the bytes written. */
   @Override
   public long rowCount() {
-    return rows;
+    return (sink.size() - headerSize) / Long.BYTES;
+  }
+
+  /** Starts a run of values (see {@link DigestSink#reserveLongs}): returns how many of {@code wanted} fit now. */
+  int reserve(int wanted) {
+    return sink.reserveLongs(wanted);
+  }
+
+  /** Sets the {@code index}-th value of the reserved run. */
+  void set(int index, double value) {
+    sink.setLong(index, DigestSink.numBits(value));
+  }
+
+  /**
+   * Sets the {@code index}-th value of the reserved run to a value that is neither NaN nor -0.0 (the double of an
+   * integer, a date or a timestamp), skipping the folding {@link #set} does.
+   */
+  void setOrdinary(int index, double value) {
+    sink.setLong(index, Double.doubleToRawLongBits(value));
+  }
+
+  /** Sets the {@code index}-th value of the reserved run to NA. */
+  void setNa(int index) {
+    sink.setLong(index, DigestSink.NA_REAL_BITS);
+  }
+
+  /** Adds the first {@code count} values of the reserved run. */
+  void commit(int count) {
+    sink.commitLongs(count);
   }
 
   @Override

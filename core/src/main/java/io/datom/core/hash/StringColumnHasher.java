@@ -3,7 +3,7 @@ package io.datom.core.hash;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.exceptions.UnhashableColumnsException.Offender;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,15 +20,14 @@ import java.util.Optional;
  * ColumnHash hash = usubjid.finish();
  * }</pre>
  *
- * <p>The value phase must see as many rows, and as many nulls, as the mask did; {@link #finish()} checks both. A
- * value containing U+0000 (which R cannot hold) makes the column refused. {@link #hash(String, List)} does both
- * phases for a column already in memory.
+ * <p>Engines that hold a column as arrays should feed it in runs ({@link #mask(boolean[], int, int)},
+ * {@link #addValues}): same digest, several times faster. The value phase must see as many rows, and as many nulls,
+ * as the mask did; {@link #finish()} checks both. A value containing U+0000 (which R cannot hold) makes the column
+ * refused. {@link #hash(String, List)} does both phases for a column already in memory.
  */
 public final class StringColumnHasher extends ColumnHasher {
-  private enum Phase { MASK, VALUES }
-
   private final DigestSink sink;
-  private Phase phase = Phase.MASK;
+  private boolean inValuePhase;
   private long maskRows;
   private long maskNulls;
   private long valueRows;
@@ -64,12 +63,12 @@ public final class StringColumnHasher extends ColumnHasher {
 
   /** Mask phase: the next row is null if {@code isNull}, else it holds a value (possibly empty). */
   public void mask(boolean isNull) {
-    requirePhase(Phase.MASK, "mask");
+    if (inValuePhase) {
+      throw outOfPhase("mask");
+    }
     sink.putByte(isNull ? (byte) 1 : (byte) 0);
     maskRows++;
-    if (isNull) {
-      maskNulls++;
-    }
+    maskNulls += isNull ? 1 : 0;
   }
 
   /** Mask phase: the next row is null. */
@@ -82,10 +81,31 @@ public final class StringColumnHasher extends ColumnHasher {
     mask(false);
   }
 
+  /**
+   * Mask phase: a run of {@code length} rows, row {@code i} null if {@code nulls} is given and {@code nulls[i]} is
+   * true (rows {@code offset} to {@code offset + length - 1}). Same digest as one call per row, faster.
+   */
+  public void mask(boolean[] nulls, int offset, int length) {
+    if (inValuePhase) {
+      throw outOfPhase("mask");
+    }
+    if (nulls == null) {
+      for (int i = 0; i < length; i++) {
+        sink.putByte((byte) 0);
+      }
+    } else {
+      Objects.checkFromIndexSize(offset, length, nulls.length);
+      maskNulls += sink.putFlags(nulls, offset, length);
+    }
+    maskRows += length;
+  }
+
   /** Ends the mask phase; the row count is now fixed and values are expected. */
   public void endMask() {
-    requirePhase(Phase.MASK, "endMask");
-    phase = Phase.VALUES;
+    if (inValuePhase) {
+      throw outOfPhase("endMask");
+    }
+    inValuePhase = true;
   }
 
   /** Value phase: the next row's value, or null for SQL NULL. */
@@ -94,9 +114,9 @@ public final class StringColumnHasher extends ColumnHasher {
       addNull();
       return;
     }
-    nextValueRow("addValue");
-    noteNul(sink.putUtf8CheckingNul(value));
-    sink.putByte((byte) 0);
+    long row = takeValueRows("addValue", 1);
+    sink.putNulTerminated(value);
+    noteNul(value.indexOf('\0') >= 0, row);
   }
 
   /**
@@ -104,14 +124,31 @@ public final class StringColumnHasher extends ColumnHasher {
    * {@code UTF8String}, Arrow, Parquet) need not build a {@code String}. The bytes are hashed as given.
    */
   public void addValue(byte[] utf8, int offset, int length) {
-    nextValueRow("addValue");
-    noteNul(sink.putUtf8CheckingNul(utf8, offset, length));
-    sink.putByte((byte) 0);
+    long row = takeValueRows("addValue", 1);
+    sink.putNulTerminated(utf8, offset, length);
+    noteNul(NulBytes.in(utf8, offset, length), row);
+  }
+
+  /**
+   * Value phase: rows {@code from} to {@code to - 1} of a column packed as UTF-8 the way Arrow and Parquet hold it:
+   * row {@code r} is {@code utf8[offsets[r] .. offsets[r + 1])}, or null if {@code nulls} is given and
+   * {@code nulls[r]} is true. Same digest as one {@link #addValue(byte[], int, int)} or {@link #addNull()} per row,
+   * several times faster.
+   */
+  public void addValues(byte[] utf8, int[] offsets, boolean[] nulls, int from, int to) {
+    Objects.checkFromToIndex(from, to, offsets.length - 1);
+    if (nulls != null) {
+      Objects.checkFromToIndex(from, to, nulls.length);
+    }
+    long firstRow = takeValueRows("addValues", to - from);
+    long firstNul = NulBytes.firstRow(utf8, offsets, nulls, from, to);
+    noteNul(firstNul >= 0, firstRow + firstNul - from);
+    valueNulls += sink.putNulTerminated(utf8, offsets, nulls, from, to);
   }
 
   /** Value phase: the next row is null; the mask must say so too. */
   public void addNull() {
-    nextValueRow("addNull");
+    takeValueRows("addNull", 1);
     valueNulls++;
     sink.putByte((byte) 0);
   }
@@ -134,34 +171,36 @@ public final class StringColumnHasher extends ColumnHasher {
 
   @Override
   String finishDigest() {
-    if (phase != Phase.VALUES || valueRows != maskRows || valueNulls != maskNulls) {
+    if (!inValuePhase || valueRows != maskRows || valueNulls != maskNulls) {
       throw new IllegalStateException("String column " + name() + " is incomplete: its mask has " + maskRows
           + " rows (" + maskNulls + " null) but " + valueRows + " values (" + valueNulls + " null) were added"
-          + (phase == Phase.MASK ? " and the mask was never ended" : ""));
+          + (inValuePhase ? "" : " and the mask was never ended"));
     }
     return sink.finishHex();
   }
 
-  private void nextValueRow(String method) {
-    requirePhase(Phase.VALUES, method);
-    if (valueRows == maskRows) {
-      throw new IllegalStateException(
-          "String column " + name() + " has " + maskRows + " rows in its mask; " + method + " got one more");
+  /** Counts {@code count} more values in, returning the 1-based row number of the first. */
+  private long takeValueRows(String method, int count) {
+    if (!inValuePhase || count > maskRows - valueRows) {
+      throw inValuePhase
+          ? new IllegalStateException("String column " + name() + " has " + maskRows + " rows in its mask; " + method
+              + " would take it to " + (valueRows + count))
+          : outOfPhase(method);
     }
-    valueRows++;
+    long first = valueRows + 1;
+    valueRows += count;
+    return first;
   }
 
-  private void noteNul(boolean containsNul) {
+  private void noteNul(boolean containsNul, long row) {
     if (containsNul && firstNulRow < 0) {
-      firstNulRow = valueRows;
+      firstNulRow = row;
     }
   }
 
-  private void requirePhase(Phase expected, String method) {
-    if (phase != expected) {
-      throw new IllegalStateException(method + " belongs to the " + expected.name().toLowerCase(Locale.ROOT)
-          + " phase, but string column " + name() + " is in its " + phase.name().toLowerCase(Locale.ROOT)
-          + " phase (call endMask() once, between the mask and the values)");
-    }
+  private IllegalStateException outOfPhase(String method) {
+    return new IllegalStateException(method + " belongs to the " + (inValuePhase ? "mask" : "value")
+        + " phase, but string column " + name() + " is in its " + (inValuePhase ? "value" : "mask")
+        + " phase (call endMask() once, between the mask and the values)");
   }
 }

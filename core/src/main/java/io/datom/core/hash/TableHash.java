@@ -48,7 +48,8 @@ public final class TableHash {
     dimensions.putDouble(nrow).putDouble(columns.size());
     StringBuilder hexes = new StringBuilder(64 * columns.size());
     columns.forEach(column -> hexes.append(column.sha()));
-    String dataSha = Sha256.hashHex(ALGORITHM, dimensions.array(), hexes.toString().getBytes(StandardCharsets.US_ASCII));
+    byte[] columnDigests = hexes.toString().getBytes(StandardCharsets.US_ASCII);
+    String dataSha = Sha256.hashHex(ALGORITHM, dimensions.array(), columnDigests);
     return new TableHash(dataSha, nrow, columns);
   }
 

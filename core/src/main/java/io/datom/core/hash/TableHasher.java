@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Every refusal is one {@link UnhashableColumnsException} naming every offending column: the schema's at creation,
  * the values' (and an empty table) at {@link #finish()}. Not thread-safe; distinct columns may be fed from distinct
- * threads.
+ * threads, and {@link #finish()} called once they are all done.
  */
 public final class TableHasher {
   private final List<ColumnSpec> columns;

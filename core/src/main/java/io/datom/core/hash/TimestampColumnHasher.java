@@ -14,4 +14,22 @@ final class TimestampColumnHasher extends NumericBackedColumnHasher {
   public void addEpochMicros(long micros) {
     numeric.add(NumericColumnHasher.epochSeconds(micros));
   }
+
+  @Override
+  public void addEpochMicros(long[] values, boolean[] nulls, int offset, int length) {
+    checkRun(values.length, nulls, offset, length);
+    for (int done = 0; done < length; ) {
+      int n = numeric.reserve(length - done);
+      int base = offset + done;
+      for (int i = 0; i < n; i++) {
+        if (nulls != null && nulls[base + i]) {
+          numeric.setNa(i);
+        } else {
+          numeric.set(i, NumericColumnHasher.epochSeconds(values[base + i]));
+        }
+      }
+      numeric.commit(n);
+      done += n;
+    }
+  }
 }

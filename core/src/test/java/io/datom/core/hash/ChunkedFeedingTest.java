@@ -25,7 +25,8 @@ class ChunkedFeedingTest {
       ColumnSpec.of("USUBJID", "string"), ColumnSpec.of("AVAL", "double"), ColumnSpec.of("AVISITN", "int"),
       ColumnSpec.of("ADT", "date"), ColumnSpec.of("ADTM", "timestamp"), ColumnSpec.of("N", "bigint"),
       ColumnSpec.of("AMT", "decimal(9,2)"), ColumnSpec.of("FLAG", "boolean"));
-  private static final String[] WORDS = {"", "a", "01-701-1015", "naïve", "日本語", "😀", "a much longer value here"};
+  private static final String[] WORDS =
+      {"", "a", "01-701-1015", "naïve", "日本語", "😀", "a much longer value here"};
 
   private static List<List<Object>> rows;
   private static TableHash reference;

@@ -1,5 +1,13 @@
 package io.datom.core.hash;
 
+import io.datom.core.json.JsonArray;
+import io.datom.core.json.JsonBoolean;
+import io.datom.core.json.JsonInteger;
+import io.datom.core.json.JsonNull;
+import io.datom.core.json.JsonObject;
+import io.datom.core.json.JsonParser;
+import io.datom.core.json.JsonString;
+import io.datom.core.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The cv1 golden vectors ({@code golden/cv1-vectors.json}, computed by the R package), with each row's values read
@@ -32,9 +39,10 @@ final class GoldenVectors {
   private GoldenVectors() {}
 
   static List<Vector> load() {
+    JsonArray entries = (JsonArray) JsonParser.parse(resource("/golden/cv1-vectors.json"), "cv1-vectors.json");
     List<Vector> vectors = new ArrayList<>();
-    for (Object entry : (List<?>) MiniJson.parse(resource("/golden/cv1-vectors.json"))) {
-      vectors.add(vector((Map<?, ?>) entry));
+    for (JsonValue entry : entries.elements()) {
+      vectors.add(vector((JsonObject) entry));
     }
     return vectors;
   }
@@ -43,51 +51,61 @@ final class GoldenVectors {
     return load().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
   }
 
-  private static Vector vector(Map<?, ?> json) {
+  private static Vector vector(JsonObject json) {
     List<ColumnSpec> columns = new ArrayList<>();
-    for (Object column : (List<?>) json.get("schema")) {
-      Map<?, ?> c = (Map<?, ?>) column;
-      columns.add(ColumnSpec.of((String) c.get("name"), (String) c.get("type")));
+    for (JsonValue column : array(json, "schema")) {
+      columns.add(ColumnSpec.of(string(column, "name"), string(column, "type")));
     }
     List<List<Object>> rows = new ArrayList<>();
-    for (Object row : (List<?>) json.get("rows")) {
+    for (JsonValue row : array(json, "rows")) {
+      List<JsonValue> cells = ((JsonArray) row).elements();
       List<Object> values = new ArrayList<>();
-      List<?> cells = (List<?>) row;
       for (int i = 0; i < cells.size(); i++) {
         values.add(javaValue(columns.get(i).type(), cells.get(i)));
       }
       rows.add(values);
     }
     List<ColumnHash> columnHashes = new ArrayList<>();
-    for (Object hash : (List<?>) json.get("column_hashes")) {
-      Map<?, ?> h = (Map<?, ?>) hash;
-      columnHashes.add(new ColumnHash((String) h.get("name"), (String) h.get("sha")));
+    for (JsonValue hash : array(json, "column_hashes")) {
+      columnHashes.add(new ColumnHash(string(hash, "name"), string(hash, "sha")));
     }
-    return new Vector((String) json.get("id"), (String) json.get("note"), columns, rows, columnHashes,
-        (String) json.get("data_sha"));
+    return new Vector(string(json, "id"), string(json, "note"), columns, rows, columnHashes,
+        string(json, "data_sha"));
   }
 
   /** A JSON cell as the Java value of its column type (golden README, "Values are encoded exactly"). */
-  static Object javaValue(ColumnType type, Object cell) {
-    if (cell == null) {
+  static Object javaValue(ColumnType type, JsonValue cell) {
+    if (cell instanceof JsonNull) {
       return null;
     }
     return switch (type.kind()) {
-      case BOOLEAN -> (Boolean) cell;
-      case BYTE -> ((BigDecimal) cell).byteValueExact();
-      case SHORT -> ((BigDecimal) cell).shortValueExact();
-      case INT -> ((BigDecimal) cell).intValueExact();
-      case LONG -> Long.parseLong((String) cell);
-      case FLOAT -> Float.parseFloat((String) cell);
-      case DOUBLE -> Double.parseDouble((String) cell);
-      case DECIMAL -> new BigDecimal((String) cell);
-      case STRING -> (String) cell;
-      case DATE -> LocalDate.parse((String) cell);
-      case TIMESTAMP -> Instant.EPOCH.plus(Long.parseLong((String) cell), ChronoUnit.MICROS);
+      case BOOLEAN -> ((JsonBoolean) cell).value();
+      case BYTE -> (byte) ((JsonInteger) cell).value();
+      case SHORT -> (short) ((JsonInteger) cell).value();
+      case INT -> ((JsonInteger) cell).value();
+      case LONG -> Long.parseLong(text(cell));
+      case FLOAT -> Float.parseFloat(text(cell));
+      case DOUBLE -> Double.parseDouble(text(cell));
+      case DECIMAL -> new BigDecimal(text(cell));
+      case STRING -> text(cell);
+      case DATE -> LocalDate.parse(text(cell));
+      case TIMESTAMP -> Instant.EPOCH.plus(Long.parseLong(text(cell)), ChronoUnit.MICROS);
       case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(
-          Instant.EPOCH.plus(Long.parseLong((String) cell), ChronoUnit.MICROS), ZoneOffset.UTC);
+          Instant.EPOCH.plus(Long.parseLong(text(cell)), ChronoUnit.MICROS), ZoneOffset.UTC);
       case UNSUPPORTED -> throw new IllegalArgumentException("No golden values of type " + type);
     };
+  }
+
+  private static List<JsonValue> array(JsonObject json, String key) {
+    return ((JsonArray) json.get(key).orElseThrow()).elements();
+  }
+
+  private static String string(JsonValue object, String key) {
+    return text(((JsonObject) object).get(key).orElseThrow());
+  }
+
+  private static String text(JsonValue value) {
+    return ((JsonString) value).value();
   }
 
   private static String resource(String path) {

@@ -41,7 +41,8 @@ class StringColumnHasherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a", "exactly8", "longer than eight bytes", "ï", "日本語", "😀 ok", "mixed é 日 😀 tail"})
+  @ValueSource(strings =
+      {"", "a", "exactly8", "longer than eight bytes", "ï", "日本語", "😀 ok", "mixed é 日 😀 tail"})
   void utf8BytesHashLikeTheString(String value) {
     byte[] utf8 = ("<" + value + ">").getBytes(StandardCharsets.UTF_8);
     StringColumnHasher fromBytes = new StringColumnHasher("s");
@@ -99,17 +100,35 @@ class StringColumnHasherTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 8, 9, 15, 16, 17, 40})
   void aNulByteIsFoundAtAnyPositionOfUtf8Input(int length) {
-    for (int zeroAt = 0; zeroAt < length; zeroAt++) {
-      byte[] value = new byte[length];
-      Arrays.fill(value, (byte) 'a');
-      value[zeroAt] = 0;
-      StringColumnHasher hasher = new StringColumnHasher("s");
-      hasher.maskPresent();
-      hasher.endMask();
-      hasher.addValue(value, 0, length);
+    for (int slack : new int[] {0, 1, 8}) {
+      for (int zeroAt = 0; zeroAt < length; zeroAt++) {
+        byte[] value = new byte[length + slack];
+        Arrays.fill(value, (byte) 'a');
+        value[zeroAt] = 0;
+        StringColumnHasher hasher = new StringColumnHasher("s");
+        hasher.maskPresent();
+        hasher.endMask();
+        hasher.addValue(value, 0, length);
 
-      assertTrue(hasher.refusal().isPresent(), "zero at " + zeroAt + " of " + length);
+        assertTrue(hasher.refusal().isPresent(), "zero at " + zeroAt + " of " + length + ", slack " + slack);
+      }
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 7, 8, 9, 12, 17})
+  void zeroBytesAfterTheValueAreNotPartOfIt(int length) {
+    byte[] source = new byte[length + 16];
+    Arrays.fill(source, 0, length, (byte) 'q');
+    StringColumnHasher hasher = new StringColumnHasher("s");
+    hasher.maskPresent();
+    hasher.maskPresent();
+    hasher.endMask();
+    hasher.addValue(source, 0, length);
+    hasher.addValue(source, 1, length - 1);
+
+    assertFalse(hasher.refusal().isPresent());
+    assertEquals(StringColumnHasher.hash("s", List.of("q".repeat(length), "q".repeat(length - 1))), hasher.finish());
   }
 
   @Test

@@ -15,8 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableHashTest {
-  private static final ColumnHash A = new ColumnHash("a", "17582ff8e71aabc171eede1f17b069dd91d11904b94cb4379d5d87bf59773cc4");
-  private static final ColumnHash B = new ColumnHash("b", "91d7fdeb2e7e8eeca39ae4e8cdb8327645d4b399172619b966def7933958bad5");
+  private static final ColumnHash A =
+      new ColumnHash("a", "17582ff8e71aabc171eede1f17b069dd91d11904b94cb4379d5d87bf59773cc4");
+  private static final ColumnHash B =
+      new ColumnHash("b", "91d7fdeb2e7e8eeca39ae4e8cdb8327645d4b399172619b966def7933958bad5");
 
   @Test
   void dataShaHashesDimensionsAsDoublesThenTheHexDigests() {
