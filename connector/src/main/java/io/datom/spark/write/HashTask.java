@@ -28,6 +28,7 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  */
 final class HashTask implements Function<Integer, HashTask.Outcome> {
   private static final long serialVersionUID = 1L;
+  private static final int MASK_RUN = 1 << 16;
 
   /** What a task sends back: a column's digest or refusal, or the object it joined. */
   sealed interface Outcome extends java.io.Serializable permits ColumnOutcome, JoinedObject {}
@@ -103,10 +104,20 @@ final class HashTask implements Function<Integer, HashTask.Outcome> {
   }
 
   private void addMask(StringColumnHasher hasher, int ordinal, Configuration hadoop) throws IOException {
+    boolean[] flags = new boolean[MASK_RUN];
     for (WrittenPart part : parts) {
-      BitSet nulls = part.hasNulls(ordinal) ? NullMasks.read(part.path(), ordinal, hadoop) : new BitSet();
-      for (int row = 0; row < part.rows(); row++) {
-        hasher.mask(nulls.get(row));
+      BitSet nulls = part.hasNulls(ordinal) ? NullMasks.read(part.path(), ordinal, hadoop) : null;
+      for (int done = 0; done < part.rows(); ) {
+        int run = (int) Math.min(MASK_RUN, part.rows() - done);
+        if (nulls == null) {
+          hasher.mask(null, 0, run);
+        } else {
+          for (int i = 0; i < run; i++) {
+            flags[i] = nulls.get(done + i);
+          }
+          hasher.mask(flags, 0, run);
+        }
+        done += run;
       }
     }
     hasher.endMask();
