@@ -62,40 +62,52 @@ final class SparkTableWrite {
     HadoopStore store = target.store();
     Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
     Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
-    StructType schema = rows.schema();
-    SparkColumnSpecs.requireHashable(schema);
+    SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
     WriteRequestOptions request = WriteRequestOptions.of(conf);
     Configuration hadoop = spark.sessionState().newHadoopConf();
-    WriterOptions writerOptions = WriterOptions.builder(conf.repo(), store)
-        .credentials(conf.credentials())
-        .author(conf.author())
-        .observer(OBSERVER.get())
-        .build();
     WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
-    try (ProjectWriter project = ProjectWriter.connect(writerOptions, conf.project());
+    try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project());
         StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
       Configuration staged = staging.tune(hadoop);
-      JavaRDD<InternalRow> input = rows.queryExecution().toRdd().toJavaRDD();
-      if (base.isPresent()) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        String object = store.pathOf(base.get().snapshot().objectKey()).toString();
-        input = CurrentRows.of(jsc, hadoop, object, schema).union(input);
-      }
-      JavaRDD<InternalRow> partsInput = input;
+      JavaRDD<InternalRow> input = input(rows, base, hadoop);
+      StructType schema = rows.schema();
       Configuration partFormat = staging.tune(PartFormat.configure(spark, schema));
-      List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(partsInput, schema, partFormat, staging));
+      List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(input, schema, partFormat, staging));
       Optional<String> joinAt = staging.joinedObjectPath(store, staged);
       HashJob.Hashed hashed = jobs.run("hash columns", () -> HashJob.run(spark, staged, schema, parts, joinAt));
       StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object());
       WriteResult written = project.write(request.build(table, hashed.hash(), object, parents));
-      DatomWriteResult result = new DatomWriteResult(table, store.describe(), written.action().rName(),
-          written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(), written.commitSha(),
-          written.uploaded(), parts.size(), Duration.ofNanos(System.nanoTime() - started));
-      LOG.info("datom write {}", result.summary());
-      DatomWrites.record(result);
-      return result;
+      return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  private WriterOptions writerOptions() {
+    return WriterOptions.builder(conf.repo(), target.store())
+        .credentials(conf.credentials())
+        .author(conf.author())
+        .observer(OBSERVER.get())
+        .build();
+  }
+
+  /** The rows of the new version, in order: for an append, the current version's first. */
+  private JavaRDD<InternalRow> input(Dataset<Row> rows, Optional<DatomSparkTable> base, Configuration hadoop) {
+    JavaRDD<InternalRow> written = rows.queryExecution().toRdd().toJavaRDD();
+    if (base.isEmpty()) {
+      return written;
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
+    String object = target.store().pathOf(base.get().snapshot().objectKey()).toString();
+    return CurrentRows.of(jsc, hadoop, object, rows.schema()).union(written);
+  }
+
+  private DatomWriteResult report(WriteResult written, int parts, Duration elapsed) {
+    DatomWriteResult result = new DatomWriteResult(written.table(), target.store().describe(),
+        written.action().rName(), written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(),
+        written.commitSha(), written.uploaded(), parts, elapsed);
+    LOG.info("datom write {}", result.summary());
+    DatomWrites.record(result);
+    return result;
   }
 }
