@@ -144,6 +144,16 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
     return DatomWriteBuilder.into(new WriteTarget(store, snapshot.table(), Optional.of(this), catalogOptions), info);
   }
 
+  /**
+   * Checks the version's object against its {@code parquet_sha} as a read with the session's {@code verify} setting
+   * would; an append, which reads the current version's rows outside a scan, calls it first.
+   *
+   * @throws io.datom.core.exceptions.IntegrityCheckException if the stored bytes are not the recorded ones
+   */
+  public void verifyObject() {
+    IntegrityGate.check(DatomReadConf.verifyMode(spark, CaseInsensitiveStringMap.empty()), store, snapshot);
+  }
+
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {

@@ -62,6 +62,7 @@ final class SparkTableWrite {
     HadoopStore store = target.store();
     Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
     Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
+    base.ifPresent(DatomSparkTable::verifyObject);
     SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
     WriteRequestOptions request = WriteRequestOptions.of(conf);

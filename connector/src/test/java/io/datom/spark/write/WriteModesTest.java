@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.exceptions.IntegrityCheckException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.format.TableMetadata;
 import io.datom.spark.InvalidOptionsException;
@@ -144,6 +145,22 @@ class WriteModesTest extends SparkTestBase {
 
     assertTrue(e.getMessage().startsWith("Cannot append to strict: column visit is int in the table but string"),
         e.getMessage());
+  }
+
+  @Test
+  void appendRefusesACurrentObjectThatFailsItsIntegrityCheck() throws Exception {
+    DatomWriteResult current = project.overwrite(labs(0, 6), "tampered");
+    Path object = dir.resolve("store/datom/tampered/" + current.dataSha() + ".parquet");
+    Path other = dir.resolve("other.parquet");
+    labs(0, 5).coalesce(1).write().parquet(other.toString());
+    try (Stream<Path> files = Files.list(other)) {
+      Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), object,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    assertThrows(IntegrityCheckException.class,
+        () -> project.writer(labs(6, 8), "tampered").mode("append").save(project.store()));
+    assertEquals(current.version(), project.metadata("tampered").version());
   }
 
   @Test
