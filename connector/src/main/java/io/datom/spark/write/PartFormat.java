@@ -53,7 +53,7 @@ final class PartFormat {
     sqlConf.setConfString(SQLConf.PARQUET_FIELD_ID_WRITE_ENABLED().key(), "false");
     sqlConf.setConfString(SQLConf.PARQUET_COMPRESSION().key(), "snappy");
     try {
-      Job job = Job.getInstance(spark.sessionState().newHadoopConf());
+      Job job = Job.getInstance(ExecutorConf.of(spark));
       ParquetUtils.prepareWrite(sqlConf, job, storedSchema(schema), new ParquetOptions(Map$.MODULE$.empty(), sqlConf));
       Configuration conf = job.getConfiguration();
       conf.setLong(ParquetOutputFormat.BLOCK_SIZE, ROW_GROUP_BYTES);

@@ -66,7 +66,7 @@ final class SparkTableWrite {
     SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
     WriteRequestOptions request = WriteRequestOptions.of(conf);
-    Configuration hadoop = spark.sessionState().newHadoopConf();
+    Configuration hadoop = ExecutorConf.of(spark);
     WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
     try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project());

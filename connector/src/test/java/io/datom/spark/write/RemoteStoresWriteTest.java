@@ -75,6 +75,13 @@ class RemoteStoresWriteTest extends SparkTestBase {
   }
 
   @Test
+  void theTokenStaysOnTheDriver() {
+    assertEquals(null, ExecutorConf.of(spark).get(DatomWriteOptions.GIT_TOKEN_CONF));
+    assertEquals(null, PartFormat.configure(spark, labs(1).schema()).get(DatomWriteOptions.GIT_TOKEN_CONF));
+    assertEquals(TOKEN, spark.sessionState().newHadoopConf().get(DatomWriteOptions.GIT_TOKEN_CONF));
+  }
+
+  @Test
   void theTokenIsRedactedWhereSparkShowsConfiguration() {
     List<Row> settings = spark.sql("SET").collectAsList();
 
