@@ -3,6 +3,7 @@ package io.datom.spark.write;
 import io.datom.core.exceptions.ProjectAlreadyExistsException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.format.Names;
+import io.datom.core.repo.DataRepo;
 import io.datom.core.write.DatomWriter;
 import io.datom.core.write.NewProject;
 import io.datom.core.write.WriteRequest;
@@ -50,8 +51,9 @@ final class ProjectWriter implements AutoCloseable {
       String actual = existing.projectName();
       existing.close();
       throw new InvalidOptionsException("Option '" + DatomWriteOptions.PROJECT + "' is " + project.get() + ", but the "
-          + "repository " + options.remoteUrl() + " holds project " + actual + ". Check the repo and store, or drop "
-          + "the option to write into " + actual + ".", DatomWriteOptions.PROJECT, DatomWriteOptions.REPO);
+          + "repository " + DataRepo.redactUrl(options.remoteUrl()) + " holds project " + actual + ". Check the repo "
+          + "and store, or drop the option to write into " + actual + ".", DatomWriteOptions.PROJECT,
+          DatomWriteOptions.REPO);
     }
     return new ProjectWriter(options, existing, null);
   }
