@@ -28,6 +28,8 @@ final class BranchPush {
   private static final List<String> REF_RACE_MARKERS =
       List.of("invalid old id", "lock", "failed to update ref", "stale info");
 
+  private static final List<String> CONCURRENT_PACK_MARKERS = List.of("Short read of block", "Cannot lock pack");
+
   private final Git git;
   private final GitCredentials credentials;
   private final GitFailures failures;
@@ -73,9 +75,15 @@ final class BranchPush {
         "Git push to " + GitFailures.redactUrl(remoteUrl) + " reported nothing for " + ref + ".");
   }
 
+  /**
+   * Whether a push failed because a concurrent push of the same objects was writing a pack of the same name on the
+   * remote ("Cannot lock pack" while unpacking, or "Short read of block" when reading it back). The remote refused
+   * the pack before updating any ref.
+   */
   private static boolean concurrentPackWrite(TransportException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("Short read of block")) {
+      String message = t.getMessage();
+      if (message != null && CONCURRENT_PACK_MARKERS.stream().anyMatch(message::contains)) {
         return true;
       }
     }
