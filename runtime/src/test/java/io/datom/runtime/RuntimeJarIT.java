@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +36,15 @@ class RuntimeJarIT {
 
     Path store = Files.createTempDirectory("datom-runtime-it");
     copyTree(FIXTURE_STORE, store);
+    Path newStore = Files.createTempDirectory("datom-runtime-it-store");
+    Path remote = Files.createTempDirectory("datom-runtime-it-remote");
+    Git.init().setBare(true).setDirectory(remote.toFile()).call().close();
 
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(System.getProperty("datom.spark.jvm.flags").trim().split("\\s+")));
     command.addAll(List.of("-Xmx1g", "-cp", String.join(java.io.File.pathSeparator, classpath),
-        RuntimeJarJob.class.getName(), store.toString()));
+        RuntimeJarJob.class.getName(), store.toString(), newStore.toString(), remote.toUri().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process process = builder.start();
@@ -51,6 +55,7 @@ class RuntimeJarIT {
     assertTrue(output.contains("read dm rows=5"), output);
     assertTrue(output.contains("catalog tables=3"), output);
     assertTrue(output.contains("history dm versions=2"), output);
+    assertTrue(output.contains("wrote t rows=1000"), output);
   }
 
   @Test

@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A job run in a child JVM whose classpath is Spark's own jars plus the runtime jar, nothing else: it proves the jar
  * carries everything datom needs and that {@code format("datom")} and the catalog are found the way a cluster finds
- * them. Prints one line per check; the test reads them.
+ * them, for reads (of an R-written project) and for writes (creating a project on an empty git remote). Prints one
+ * line per check; the test reads them.
  */
 public final class RuntimeJarJob {
 
@@ -15,6 +16,8 @@ public final class RuntimeJarJob {
 
   public static void main(String[] args) {
     String store = args[0];
+    String newStore = args[1];
+    String emptyRemote = args[2];
     SparkSession spark = SparkSession.builder()
         .master("local[2]")
         .appName("datom runtime jar check")
@@ -29,6 +32,12 @@ public final class RuntimeJarJob {
       System.out.println("catalog tables=" + tables.size());
       long history = spark.sql("SELECT * FROM study.dm.history").count();
       System.out.println("history dm versions=" + history);
+
+      spark.range(1000).selectExpr("CAST(id AS INT) AS n", "concat('s', id) AS s")
+          .write().format("datom").option("table", "t").option("repo", emptyRemote).option("project", "RUNTIME")
+          .mode("overwrite").save(newStore);
+      long written = spark.read().format("datom").option("table", "t").load(newStore).count();
+      System.out.println("wrote t rows=" + written);
     } finally {
       spark.stop();
     }

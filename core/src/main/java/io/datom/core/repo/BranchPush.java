@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -48,6 +49,13 @@ final class BranchPush {
               .setRefSpecs(new RefSpec(ref + ":" + ref))
               .setCredentialsProvider(credentials.provider())
               .call();
+    } catch (TransportException e) {
+      if (concurrentPackWrite(e)) {
+        // Another push of the same objects wrote a pack of the same name while this one read it. No ref moved:
+        // it is a lost race, and the caller's recompute-and-retry handles it like a rejection.
+        return PushOutcome.REJECTED;
+      }
+      throw failures.of("push", remoteUrl, e);
     } catch (GitAPIException e) {
       throw failures.of("push", remoteUrl, e);
     }
@@ -63,6 +71,15 @@ final class BranchPush {
     }
     throw new DataRepoException(
         "Git push to " + GitFailures.redactUrl(remoteUrl) + " reported nothing for " + ref + ".");
+  }
+
+  private static boolean concurrentPackWrite(TransportException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Short read of block")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PushOutcome outcomeOf(RemoteRefUpdate update, String remoteUrl) {
