@@ -40,7 +40,7 @@ final class HashJob {
    * @throws UnhashableColumnsException if the table has no rows, or naming every column with an unhashable value
    */
   static Hashed run(SparkSession spark, Configuration hadoopConf, StructType schema, List<WrittenPart> parts,
-      Optional<String> joinedObject) {
+      Optional<String> joinedObject, WriteMetrics.Hashing metrics) {
     long nrow = parts.stream().mapToLong(WrittenPart::rows).sum();
     if (nrow == 0) {
       throw UnhashableColumnsException.emptyTable();
@@ -49,7 +49,7 @@ final class HashJob {
     Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(hadoopConf));
     List<HashTask.Outcome> outcomes;
     try {
-      HashTask task = new HashTask(conf, schema, parts, joinedObject.orElse(null));
+      HashTask task = new HashTask(conf, schema, parts, joinedObject.orElse(null), metrics);
       List<Integer> indexes = IntStream.range(0, task.tasks()).boxed().toList();
       outcomes = jsc.parallelize(indexes, indexes.size()).map(task).collect();
     } finally {

@@ -46,15 +46,19 @@ final class HashTask implements Function<Integer, HashTask.Outcome> {
   private final StructType schema;
   private final List<WrittenPart> parts;
   private final String joinedObject;
+  private final WriteMetrics.Hashing metrics;
 
   /**
    * @param joinedObject where the first task joins the parts into the object, or {@code null} for column tasks only
+   * @param metrics what the column tasks count their hashing in
    */
-  HashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts, String joinedObject) {
+  HashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts, String joinedObject,
+      WriteMetrics.Hashing metrics) {
     this.conf = conf;
     this.schema = schema;
     this.parts = List.copyOf(parts);
     this.joinedObject = joinedObject;
+    this.metrics = metrics;
   }
 
   /** How many tasks the job has. */
@@ -79,6 +83,7 @@ final class HashTask implements Function<Integer, HashTask.Outcome> {
   }
 
   private ColumnOutcome hashColumn(int ordinal, Configuration hadoop) throws IOException {
+    long started = System.nanoTime();
     StructField field = schema.fields()[ordinal];
     ColumnSpec spec = SparkColumnSpecs.of(field);
     StructType projection = new StructType(new StructField[] {field});
@@ -94,13 +99,19 @@ final class HashTask implements Function<Integer, HashTask.Outcome> {
       forEachBatch(projection, hadoop, batch -> feeder.addTyped(batch.column(0), batch.numRows(), spec.type(), typed));
       hasher = typed;
     }
+    ColumnOutcome outcome = outcome(ordinal, spec.name(), hasher);
+    metrics.hashed(System.nanoTime() - started);
+    return outcome;
+  }
+
+  private static ColumnOutcome outcome(int ordinal, String name, ColumnHasher hasher) {
     Optional<Offender> refusal = hasher.refusal();
     if (refusal.isPresent()) {
       Offender offender = refusal.get();
-      return new ColumnOutcome(ordinal, spec.name(), hasher.rowCount(), null, offender.type(), offender.recourse());
+      return new ColumnOutcome(ordinal, name, hasher.rowCount(), null, offender.type(), offender.recourse());
     }
     long rows = hasher.rowCount();
-    return new ColumnOutcome(ordinal, spec.name(), rows, hasher.finish().sha(), null, null);
+    return new ColumnOutcome(ordinal, name, rows, hasher.finish().sha(), null, null);
   }
 
   private void addMask(StringColumnHasher hasher, int ordinal, Configuration hadoop) throws IOException {

@@ -28,12 +28,15 @@ final class PartWriter implements Function2<Integer, Iterator<InternalRow>, Iter
   private final String stagingDir;
   private final int[] stringOrdinals;
   private final int columns;
+  private final WriteMetrics.Parts metrics;
 
-  PartWriter(Broadcast<SerializableHadoopConf> conf, String stagingDir, int[] stringOrdinals, int columns) {
+  PartWriter(Broadcast<SerializableHadoopConf> conf, String stagingDir, int[] stringOrdinals, int columns,
+      WriteMetrics.Parts metrics) {
     this.conf = conf;
     this.stagingDir = stagingDir;
     this.stringOrdinals = stringOrdinals.clone();
     this.columns = columns;
+    this.metrics = metrics;
   }
 
   @Override
@@ -63,6 +66,7 @@ final class PartWriter implements Function2<Integer, Iterator<InternalRow>, Iter
     }
     nulls.writeBeside(path, taskConf);
     long bytes = new Path(path).getFileSystem(taskConf).getFileStatus(new Path(path)).getLen();
+    metrics.written(count, bytes);
     return List.of(new WrittenPart(index, path, count, bytes, nulls.counts())).iterator();
   }
 }

@@ -27,16 +27,17 @@ final class PartsJob {
    * row order.
    *
    * @param partFormat the Hadoop configuration of {@link PartFormat#configure}
+   * @param metrics what the tasks count their parts in
    */
   static List<WrittenPart> run(JavaRDD<InternalRow> rows, StructType schema, Configuration partFormat,
-      StagingArea staging) {
+      StagingArea staging, WriteMetrics.Parts metrics) {
     int[] stringOrdinals = IntStream.range(0, schema.size())
         .filter(i -> SparkColumnSpecs.of(schema.fields()[i]).type().kind() == ColumnType.Kind.STRING)
         .toArray();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
     Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(partFormat));
     try {
-      PartWriter writer = new PartWriter(conf, staging.dir(), stringOrdinals, schema.size());
+      PartWriter writer = new PartWriter(conf, staging.dir(), stringOrdinals, schema.size(), metrics);
       List<WrittenPart> parts = new ArrayList<>(rows.mapPartitionsWithIndex(writer, false).collect());
       parts.sort(Comparator.comparingInt(WrittenPart::index));
       return parts;

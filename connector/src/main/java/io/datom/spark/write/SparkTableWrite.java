@@ -75,11 +75,17 @@ final class SparkTableWrite {
       JavaRDD<InternalRow> input = input(rows, base, hadoop);
       StructType schema = rows.schema();
       Configuration partFormat = staging.tune(PartFormat.configure(spark, schema));
-      List<WrittenPart> parts = jobs.run("write parts", () -> PartsJob.run(input, schema, partFormat, staging));
+      WriteMetrics metrics = WriteMetrics.start(spark.sparkContext());
+      List<WrittenPart> parts =
+          jobs.run("write parts", () -> PartsJob.run(input, schema, partFormat, staging, metrics.parts()));
       Optional<String> joinAt = staging.joinedObjectPath(store, staged);
-      HashJob.Hashed hashed = jobs.run("hash columns", () -> HashJob.run(spark, staged, schema, parts, joinAt));
-      StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object());
+      HashJob.Hashed hashed = jobs.run("hash columns",
+          () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
+      StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
+      long committing = System.nanoTime();
       WriteResult written = project.write(request.build(table, hashed.hash(), object, parents));
+      metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
+      metrics.publish();
       return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
     }
   }

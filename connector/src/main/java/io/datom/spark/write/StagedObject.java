@@ -7,6 +7,7 @@ import io.datom.core.write.StoredObjects;
 import io.datom.spark.store.HadoopStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -27,17 +28,19 @@ final class StagedObject implements ParquetObject {
   private final HadoopStore store;
   private final List<String> parts;
   private final Optional<HashTask.JoinedObject> joined;
+  private final WriteMetrics metrics;
   private String placedKey;
   private PlacedParquet placed;
 
   StagedObject(SparkSession spark, WriteJobs jobs, Configuration conf, HadoopStore store, List<WrittenPart> parts,
-      Optional<HashTask.JoinedObject> joined) {
+      Optional<HashTask.JoinedObject> joined, WriteMetrics metrics) {
     this.spark = spark;
     this.jobs = jobs;
     this.conf = conf;
     this.store = store;
     this.parts = parts.stream().map(WrittenPart::path).toList();
     this.joined = joined;
+    this.metrics = metrics;
   }
 
   @Override
@@ -50,10 +53,12 @@ final class StagedObject implements ParquetObject {
     if (key.equals(placedKey)) {
       return placed;
     }
+    long started = System.nanoTime();
     Path path = store.pathOf(key);
     Optional<PlacedParquet> created = joined.isPresent() ? publishJoined(joined.get(), path) : concat(path);
     placed = created.orElseGet(() -> StoredObjects.describe(store, key));
     placedKey = key;
+    metrics.objectPlaced(created.map(PlacedParquet::sizeBytes).orElse(0L), Duration.ofNanos(System.nanoTime() - started));
     return placed;
   }
 

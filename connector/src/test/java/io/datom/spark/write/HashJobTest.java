@@ -67,7 +67,7 @@ class HashJobTest extends SparkTestBase {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
       List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(frame, staging));
       hashed = jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts,
-          Optional.of(object.toUri().toString())));
+          Optional.of(object.toUri().toString()), WriteMetrics.start(spark.sparkContext()).hashing()));
     }
 
     assertEquals(vector.dataSha(), hashed.hash().dataSha());
@@ -83,7 +83,8 @@ class HashJobTest extends SparkTestBase {
     try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), conf)) {
       WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
       List<WrittenPart> parts = jobs.run("parts", () -> StagedParts.write(frame, staging));
-      return jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts, Optional.empty())).hash();
+      return jobs.run("hash", () -> HashJob.run(spark, conf, frame.schema(), parts, Optional.empty(),
+          WriteMetrics.start(spark.sparkContext()).hashing())).hash();
     }
   }
 }

@@ -11,6 +11,7 @@ final class StagedParts {
 
   static List<WrittenPart> write(Dataset<Row> frame, StagingArea staging) {
     return PartsJob.run(frame.queryExecution().toRdd().toJavaRDD(), frame.schema(),
-        PartFormat.configure(frame.sparkSession(), frame.schema()), staging);
+        PartFormat.configure(frame.sparkSession(), frame.schema()), staging,
+        WriteMetrics.start(frame.sparkSession().sparkContext()).parts());
   }
 }
