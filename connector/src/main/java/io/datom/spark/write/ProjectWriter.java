@@ -1,6 +1,5 @@
 package io.datom.spark.write;
 
-import io.datom.core.exceptions.ProjectAlreadyExistsException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.format.Names;
 import io.datom.core.repo.DataRepo;
@@ -47,15 +46,20 @@ final class ProjectWriter implements AutoCloseable {
           + DatomWriteOptions.PROJECT + "', e.g. .option(\"project\", \"STUDY_001\").", DatomWriteOptions.PROJECT));
       return new ProjectWriter(options, null, NewProject.named(Names.requireValid(name)));
     }
-    if (project.isPresent() && !project.get().equals(existing.projectName())) {
-      String actual = existing.projectName();
-      existing.close();
+    return new ProjectWriter(options, requireNamed(existing, project, options), null);
+  }
+
+  /** {@code writer}, if its project is the one named by option {@code project} (when given); closes it if not. */
+  private static DatomWriter requireNamed(DatomWriter writer, Optional<String> project, WriterOptions options) {
+    if (project.isPresent() && !project.get().equals(writer.projectName())) {
+      String actual = writer.projectName();
+      writer.close();
       throw new InvalidOptionsException("Option '" + DatomWriteOptions.PROJECT + "' is " + project.get() + ", but the "
           + "repository " + DataRepo.redactUrl(options.remoteUrl()) + " holds project " + actual + ". Check the repo "
           + "and store, or drop the option to write into " + actual + ".", DatomWriteOptions.PROJECT,
           DatomWriteOptions.REPO);
     }
-    return new ProjectWriter(options, existing, null);
+    return writer;
   }
 
   /** Writes the version, creating the project first if the remote was empty. */
@@ -66,12 +70,9 @@ final class ProjectWriter implements AutoCloseable {
     return writer.write(request);
   }
 
+  /** Creates the project; if another writer created one meanwhile, it must be the one this write names. */
   private DatomWriter createOrOpen() {
-    try {
-      return DatomWriter.create(options, toCreate);
-    } catch (ProjectAlreadyExistsException createdMeanwhile) {
-      return DatomWriter.open(options);
-    }
+    return requireNamed(DatomWriter.createOrOpen(options, toCreate), Optional.of(toCreate.name()), options);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.datom.spark.write;
 
 import io.datom.core.format.Names;
 import io.datom.core.format.Parent;
+import io.datom.core.write.BaseVersion;
 import io.datom.core.write.WriteObserver;
 import io.datom.core.write.WriteResult;
 import io.datom.core.write.WriterOptions;
@@ -61,6 +62,10 @@ final class SparkTableWrite {
     String table = Names.requireValid(target.table());
     HadoopStore store = target.store();
     Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
+    // An append is a read-modify-write of the current version: it must not land on a version it did not read.
+    Optional<BaseVersion> basedOn = mode == WriteMode.APPEND
+        ? Optional.of(base.map(t -> BaseVersion.of(t.snapshot().version())).orElseGet(BaseVersion::newTable))
+        : Optional.empty();
     Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     base.ifPresent(DatomSparkTable::verifyObject);
     SparkColumnSpecs.requireHashable(rows.schema());
@@ -83,7 +88,7 @@ final class SparkTableWrite {
           () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
       StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
       long committing = System.nanoTime();
-      WriteResult written = project.write(request.build(table, hashed.hash(), object, parents));
+      WriteResult written = project.write(request.build(table, hashed.hash(), object, parents, basedOn));
       metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
       metrics.publish();
       return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));

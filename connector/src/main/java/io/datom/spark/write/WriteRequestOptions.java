@@ -3,6 +3,7 @@ package io.datom.spark.write;
 import io.datom.core.format.Parent;
 import io.datom.core.hash.TableHash;
 import io.datom.core.json.JsonObject;
+import io.datom.core.write.BaseVersion;
 import io.datom.core.write.ParquetObject;
 import io.datom.core.write.WriteRequest;
 import java.util.List;
@@ -20,9 +21,15 @@ record WriteRequestOptions(Optional<String> message, Optional<JsonObject> custom
     return new WriteRequestOptions(conf.message(), conf.customMetadata());
   }
 
-  /** The request for a version of {@code table}. */
-  WriteRequest build(String table, TableHash hash, ParquetObject data, Optional<List<Parent>> parents) {
+  /**
+   * The request for a version of {@code table}.
+   *
+   * @param base the version the rows were computed from (an append's), which must still be current at commit
+   */
+  WriteRequest build(String table, TableHash hash, ParquetObject data, Optional<List<Parent>> parents,
+      Optional<BaseVersion> base) {
     WriteRequest.Builder request = WriteRequest.builder(table, hash, data);
+    base.ifPresent(request::basedOn);
     message.ifPresent(request::message);
     custom.ifPresent(request::customMetadata);
     parents.ifPresent(request::parents);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.exceptions.TableChangedException;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.format.Sha256;
 import io.datom.core.write.WriteEvent;
@@ -16,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -138,6 +141,42 @@ class WriteSafetyTest extends SparkTestBase {
     Path object = dir.resolve("store/datom/crash/" + rerun.dataSha() + ".parquet");
     assertEquals(Sha256.hex(Files.readAllBytes(object)), rerun.parquetSha().orElseThrow());
     assertEquals(rerun.version(), project.history("crash").entries().get(0).version().orElseThrow());
+  }
+
+  @Test
+  void anAppendOverlappingAnotherWriteOfItsTableIsRefusedAndARerunIncludesBoth() throws Exception {
+    project.overwrite(rows(2), "racy");
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    other.submit(() -> { }).get(); // its thread starts outside any write, without the write's Spark properties
+    AtomicReference<DatomWriteResult> theirs = new AtomicReference<>();
+    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+      @Override
+      public void stepStarting(WriteEvent event) {
+        // Another writer commits a new version after this append read the current one, before it commits.
+        if (event.step() == WriteStep.SYNCED && theirs.get() == null) {
+          try {
+            theirs.set(other.submit(() -> project.overwrite(rows(7), "racy")).get());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    });
+    TableChangedException refused;
+    try {
+      refused = assertThrows(TableChangedException.class,
+          () -> project.writer(rows(3), "racy").mode("append").save(project.store()));
+    } finally {
+      SparkTableWrite.OBSERVER.remove();
+      other.shutdown();
+    }
+    assertEquals(Optional.of(theirs.get().version()), refused.current());
+    assertEquals(theirs.get().version(), project.metadata("racy").version());
+    assertEquals(2, project.history("racy").size());
+
+    project.writer(rows(3), "racy").mode("append").save(project.store());
+
+    assertEquals(10, DatomWrites.lastResult().orElseThrow().rows());
   }
 
   @Test

@@ -71,10 +71,30 @@ public final class DatomWriter implements AutoCloseable {
     try {
       return open(options);
     } catch (ProjectNotFoundException empty) {
+      return createOrOpen(options, project);
+    }
+  }
+
+  /**
+   * Creates a project at a remote found empty, as {@link #create} does; when another writer created one there in the
+   * meantime, opens that one instead (check its {@link #projectName()}). Until its creator has mirrored the new
+   * project's manifest to the store, the store lacks it, so this writer mirrors it from git itself if it has to:
+   * writers that race to create a project all end with the one project, complete in the store.
+   *
+   * @throws io.datom.core.exceptions.InvalidNameException if the project name is invalid
+   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the store namespace already holds a project
+   */
+  public static DatomWriter createOrOpen(WriterOptions options, NewProject project) {
+    try {
+      return create(options, project);
+    } catch (ProjectAlreadyExistsException createdMeanwhile) {
+      ProjectCheckout checkout = ProjectCheckout.clone(options);
       try {
-        return create(options, project);
-      } catch (ProjectAlreadyExistsException createdMeanwhile) {
-        return open(options);
+        checkout.mirrorManifestIfAbsent();
+        return new DatomWriter(checkout, options);
+      } catch (RuntimeException e) {
+        checkout.close();
+        throw e;
       }
     }
   }

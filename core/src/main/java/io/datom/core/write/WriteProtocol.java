@@ -77,7 +77,14 @@ final class WriteProtocol {
         String head = checkout.syncToRemote(List.of(table));
         return new GitState(head, checkout.readTable(table), checkout.readManifest());
       });
-      WriteAction action = steps.run(WriteStep.CHANGE_DETECTED, () -> detectChange(git.table()));
+      WriteAction action = steps.run(WriteStep.CHANGE_DETECTED, () -> {
+        WriteAction detected = detectChange(git.table());
+        // A version that is already current loses nothing, whatever it was computed from.
+        if (detected != WriteAction.NONE) {
+          request.base().ifPresent(base -> base.requireCurrent(table, git.table().current()));
+        }
+        return detected;
+      });
       if (action == WriteAction.NONE) {
         return Optional.of(unchanged(git));
       }

@@ -21,6 +21,7 @@ public final class WriteRequest {
   private final List<Parent> parents;
   private final String originalFileSha;
   private final String originalFormat;
+  private final BaseVersion base;
 
   private WriteRequest(Builder b) {
     this.table = b.table;
@@ -31,6 +32,7 @@ public final class WriteRequest {
     this.parents = b.parents;
     this.originalFileSha = b.originalFileSha;
     this.originalFormat = b.originalFormat;
+    this.base = b.base;
   }
 
   /**
@@ -91,6 +93,11 @@ public final class WriteRequest {
   }
 
   /** Builds a {@link WriteRequest}. */
+  /** The version this write was computed from, which must still be current when it commits; see {@link BaseVersion}. */
+  public Optional<BaseVersion> base() {
+    return Optional.ofNullable(base);
+  }
+
   public static final class Builder {
     private final String table;
     private final TableHash hash;
@@ -100,6 +107,7 @@ public final class WriteRequest {
     private List<Parent> parents;
     private String originalFileSha;
     private String originalFormat;
+    private BaseVersion base;
 
     private Builder(String table, TableHash hash, ParquetObject data) {
       this.table = Objects.requireNonNull(table, "table");
@@ -138,6 +146,15 @@ public final class WriteRequest {
     public Builder imported(String originalFileSha, String originalFormat) {
       this.originalFileSha = Objects.requireNonNull(originalFileSha, "originalFileSha");
       this.originalFormat = Objects.requireNonNull(originalFormat, "originalFormat");
+      return this;
+    }
+
+    /**
+     * Makes the write conditional on {@code base} still being the table's current version when it commits, as an
+     * append computed from the current version's rows must be; without it the write lands on whatever is current.
+     */
+    public Builder basedOn(BaseVersion base) {
+      this.base = Objects.requireNonNull(base, "base");
       return this;
     }
 

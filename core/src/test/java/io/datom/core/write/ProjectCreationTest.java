@@ -11,10 +11,16 @@ import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyExtension;
 import io.datom.core.testing.S3ProxyServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +145,36 @@ class ProjectCreationTest {
         assertEquals("NEW", opened.projectName());
       }
       assertEquals(Optional.of(head), project.head());
+    }
+  }
+
+  @Test
+  void writersCreatingOneProjectAtOnceAllOpenItAndItsStoreHoldsTheManifest() throws Exception {
+    int writers = 4;
+    try (TestProject project = TestProject.local(tmp)) {
+      CyclicBarrier start = new CyclicBarrier(writers);
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        List<Future<String>> opened = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          String table = "t" + w;
+          opened.add(pool.submit(() -> {
+            start.await();
+            try (DatomWriter writer = DatomWriter.openOrCreate(
+                project.options().retryPolicy(new RetryPolicy(60, Duration.ofMillis(20), Duration.ofMillis(400)))
+                    .build(), NewProject.named("RACE"))) {
+              writer.write(TestContent.of(tmp.resolve(table), "v1", 1, 2).request(table).build());
+              return writer.projectName();
+            }
+          }));
+        }
+        for (Future<String> name : opened) {
+          assertEquals("RACE", name.get(2, TimeUnit.MINUTES));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      ProjectAssertions.assertConsistent(project, List.of("t0", "t1", "t2", "t3"));
     }
   }
 
