@@ -15,7 +15,6 @@ import org.apache.spark.sql.execution.metric.SQLMetricInfo;
 import org.apache.spark.sql.execution.metric.SQLMetrics;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveExecutionUpdate;
 import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * The SQL metrics of one datom write, shown on the write's node in the SQL tab of the Spark UI and the history
@@ -144,7 +143,9 @@ final class WriteMetrics {
     sc.listenerBus().post(new SparkListenerSQLAdaptiveExecutionUpdate(id, description, withMetrics));
   }
 
-  private static <T> Seq<T> seq(List<T> list) {
+  // Spark's signatures take a scala.Seq: collection.Seq on Scala 2.12, immutable.Seq on 2.13. An immutable List is
+  // both, so the same source compiles for either.
+  private static <T> scala.collection.immutable.List<T> seq(List<T> list) {
     return JavaConverters.asScalaBuffer(list).toList();
   }
 }
