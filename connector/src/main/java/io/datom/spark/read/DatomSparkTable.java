@@ -97,7 +97,9 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
   @Override
   public StructType schema() {
     try {
-      return parquet.schema();
+      // Spark reads the footer in a job of its own.
+      return JobDescription.run(spark.sparkContext(), "datom read " + snapshot.table() + ": read schema of "
+          + snapshot.objectKey(), parquet::schema);
     } catch (Exception e) { // Spark raises a bad footer as its checked SparkException
       explainUnreadableObject();
       throw DatomSparkTable.<RuntimeException>rethrow(e);
@@ -151,13 +153,13 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
    * @throws io.datom.core.exceptions.IntegrityCheckException if the stored bytes are not the recorded ones
    */
   public void verifyObject() {
-    IntegrityGate.check(DatomReadConf.verifyMode(spark, CaseInsensitiveStringMap.empty()), store, snapshot);
+    IntegrityGate.check(DatomReadConf.verifyMode(spark, CaseInsensitiveStringMap.empty()), spark, store, snapshot);
   }
 
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    IntegrityGate.check(DatomReadConf.verifyMode(spark, options), store, snapshot);
+    IntegrityGate.check(DatomReadConf.verifyMode(spark, options), spark, store, snapshot);
     return parquet.newScanBuilder(options);
   }
 

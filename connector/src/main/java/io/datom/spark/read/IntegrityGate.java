@@ -8,12 +8,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Applies a read's {@link VerifyMode} before its scan starts. A check streams the whole object through SHA-256 on
- * the driver. In {@code once} mode this driver remembers each object it verified, keyed by path, expected
- * {@code parquet_sha}, length and modification time, so later reads of it cost one status call instead of a second
- * full read; an object replaced in place is checked again.
+ * Applies a read's {@link VerifyMode} before its scan starts. A check streams the whole object through SHA-256 in a
+ * one-task job ({@link VerifyJob}). In {@code once} mode this driver remembers each object it verified, keyed by
+ * path, expected {@code parquet_sha}, length and modification time, so later reads of it cost one status call instead
+ * of a second full read; an object replaced in place is checked again.
  */
 final class IntegrityGate {
 
@@ -31,22 +32,22 @@ final class IntegrityGate {
   private IntegrityGate() {}
 
   /** Checks {@code snapshot}'s object in {@code store} if {@code mode} and the remembered checks require it. */
-  static void check(VerifyMode mode, HadoopStore store, Snapshot snapshot) {
-    if (mode == VerifyMode.NONE || snapshot.parquetSha().isEmpty()) {
+  static void check(VerifyMode mode, SparkSession spark, HadoopStore store, Snapshot snapshot) {
+    if (mode == VerifyMode.NONE || !ParquetIntegrity.isRecorded(snapshot)) {
       return; // an absent parquet_sha is R's pre-cv1 grace: nothing to check against
-    }
-    if (mode == VerifyMode.FULL) {
-      ParquetIntegrity.verify(store, snapshot);
-      return;
     }
     FileStatus status =
         store.status(snapshot.objectKey())
             .orElseThrow(() -> new StoreObjectNotFoundException(store.describe(), snapshot.objectKey()));
+    if (mode == VerifyMode.FULL) {
+      VerifyJob.run(spark, store, snapshot);
+      return;
+    }
     VerifiedObject object =
         new VerifiedObject(
             status.getPath().toString(), snapshot.parquetSha().get(), status.getLen(), status.getModificationTime());
     if (!VERIFIED.containsKey(object)) {
-      ParquetIntegrity.verify(store, snapshot);
+      VerifyJob.run(spark, store, snapshot);
       VERIFIED.put(object, Boolean.TRUE);
     }
   }

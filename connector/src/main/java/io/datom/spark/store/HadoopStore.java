@@ -97,6 +97,11 @@ public final class HadoopStore implements Store {
     return new Path(datomRoot, stripSlashes(key));
   }
 
+  /** The Hadoop configuration the store's filesystem was opened with, for opening it again on executors. */
+  public Configuration conf() {
+    return fs.getConf();
+  }
+
   /** The fully qualified store path (root plus prefix). */
   public Path storePath() {
     return storePath;

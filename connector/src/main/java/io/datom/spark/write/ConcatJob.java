@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.store.SerializableHadoopConf;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.store.SerializableHadoopConf;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.List;

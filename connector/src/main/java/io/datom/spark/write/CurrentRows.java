@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.store.SerializableHadoopConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

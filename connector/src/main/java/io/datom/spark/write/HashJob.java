@@ -4,6 +4,7 @@ import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.exceptions.UnhashableColumnsException.Offender;
 import io.datom.core.hash.ColumnHash;
 import io.datom.core.hash.TableHash;
+import io.datom.spark.store.SerializableHadoopConf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.datom.core.hash.ColumnType;
 import io.datom.core.hash.StringColumnHasher;
 import io.datom.core.hash.TypedColumnHasher;
 import io.datom.spark.SparkColumnSpecs;
+import io.datom.spark.store.SerializableHadoopConf;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.List;

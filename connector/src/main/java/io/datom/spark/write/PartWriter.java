@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.store.SerializableHadoopConf;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;

@@ -2,6 +2,7 @@ package io.datom.spark.write;
 
 import io.datom.core.hash.ColumnType;
 import io.datom.spark.SparkColumnSpecs;
+import io.datom.spark.store.SerializableHadoopConf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

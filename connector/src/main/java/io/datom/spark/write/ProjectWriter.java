@@ -1,7 +1,6 @@
 package io.datom.spark.write;
 
 import io.datom.core.exceptions.ProjectNotFoundException;
-import io.datom.core.format.Names;
 import io.datom.core.repo.DataRepo;
 import io.datom.core.write.DatomWriter;
 import io.datom.core.write.NewProject;
@@ -35,6 +34,7 @@ final class ProjectWriter implements AutoCloseable {
    *
    * @throws InvalidOptionsException if the remote is empty and no project name was given, or if the existing project
    *     has another name than the one given
+   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the remote is empty but the store holds a project
    */
   static ProjectWriter connect(WriterOptions options, Optional<String> project) {
     DatomWriter existing;
@@ -44,7 +44,9 @@ final class ProjectWriter implements AutoCloseable {
       String name = project.orElseThrow(() -> new InvalidOptionsException("The git remote " + empty.remote()
           + " has no datom project yet. To create one there with this write, name it with option '"
           + DatomWriteOptions.PROJECT + "', e.g. .option(\"project\", \"STUDY_001\").", DatomWriteOptions.PROJECT));
-      return new ProjectWriter(options, null, NewProject.named(Names.requireValid(name)));
+      NewProject toCreate = NewProject.named(name);
+      DatomWriter.checkCreatable(options, toCreate);
+      return new ProjectWriter(options, null, toCreate);
     }
     return new ProjectWriter(options, requireNamed(existing, project, options), null);
   }

@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.read.JobDescription;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 
@@ -8,7 +9,6 @@ import org.apache.spark.SparkContext;
  * (as the Spark UI lists it), and with the session settings its tasks rely on, restoring the thread's own afterwards.
  */
 final class WriteJobs {
-  private static final String DESCRIPTION = "spark.job.description";
 
   private final SparkContext sc;
   private final String table;
@@ -20,15 +20,12 @@ final class WriteJobs {
 
   /** Runs {@code job}, whose Spark jobs the UI describes as {@code datom write {table}: {step}}. */
   <T> T run(String step, Supplier<T> job) {
-    String description = sc.getLocalProperty(DESCRIPTION);
     String rebase = sc.getLocalProperty(PartFormat.REBASE_MODE_IN_WRITE);
-    sc.setLocalProperty(DESCRIPTION, "datom write " + table + ": " + step);
     // Tasks read SQL settings from the local properties; Spark's writer must not rebase old dates (PartFormat).
     sc.setLocalProperty(PartFormat.REBASE_MODE_IN_WRITE, PartFormat.NO_REBASE);
     try {
-      return job.get();
+      return JobDescription.run(sc, "datom write " + table + ": " + step, job);
     } finally {
-      sc.setLocalProperty(DESCRIPTION, description);
       sc.setLocalProperty(PartFormat.REBASE_MODE_IN_WRITE, rebase);
     }
   }

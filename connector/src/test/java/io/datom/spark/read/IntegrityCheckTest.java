@@ -2,6 +2,7 @@ package io.datom.spark.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.IntegrityCheckException;
 import io.datom.spark.testing.Fixtures;
@@ -11,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +80,27 @@ class IntegrityCheckTest extends SparkTestBase {
       assertEquals(5, spark.read().format("datom").option("table", "dm").load(store).count());
       return null;
     });
+  }
+
+  @Test
+  void theSchemaAndTheCheckAreSparkJobsNamedForTheTableAndObject() throws Exception {
+    List<String> descriptions = new CopyOnWriteArrayList<>();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        descriptions.add(String.valueOf(job.properties().getProperty("spark.job.description")));
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      count("full");
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    String key = "dm/" + Fixtures.DM_V2_DATA + ".parquet";
+    assertEquals(List.of("datom read dm: read schema of " + key, "datom read dm: verify " + key),
+        descriptions.subList(0, 2));
   }
 
   /**

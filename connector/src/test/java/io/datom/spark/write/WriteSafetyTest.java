@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.TableChangedException;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.format.Sha256;
+import io.datom.core.testing.BareGitRemote;
 import io.datom.core.write.WriteEvent;
 import io.datom.core.write.WriteObserver;
 import io.datom.core.write.WriteStep;
@@ -93,6 +95,22 @@ class WriteSafetyTest extends SparkTestBase {
 
       assertEquals(List.of("project"), e.options());
       assertEquals(0, jobs.stop().jobs);
+    }
+  }
+
+  @Test
+  void anEmptyRemoteWhoseStoreHoldsAnotherProjectIsRefusedBeforeAnyJob() {
+    project.overwrite(rows(2), "occupant");
+    try (TestProjectRemote newcomer = new TestProjectRemote(spark, BareGitRemote.createTemp(), null, project.store())) {
+      JobCounter jobs = JobCounter.install();
+
+      NamespaceOccupiedException e = assertThrows(NamespaceOccupiedException.class, () -> spark.sql("SELECT 1 AS x")
+          .write().format("datom").option("table", "t").option("repo", newcomer.remote().url())
+          .option("project", "NEWCOMER").mode("overwrite").save(project.store()));
+
+      assertEquals(TestProjectRemote.PROJECT, e.existingProject());
+      assertEquals(0, jobs.stop().jobs);
+      assertTrue(newcomer.head().isEmpty());
     }
   }
 

@@ -28,17 +28,35 @@ public final class ParquetIntegrity {
    * @throws io.datom.core.exceptions.StoreObjectNotFoundException when the object is missing
    */
   public static void verify(Store store, Snapshot snapshot) {
-    if (snapshot.parquetSha().isEmpty() || snapshot.parquetSha().get().isEmpty()) {
-      return;
-    }
-    String expected = snapshot.parquetSha().get();
-    String actual = sha256(store, snapshot.objectKey());
-    if (!actual.equals(expected)) {
-      throw new IntegrityCheckException(snapshot.table(), snapshot.objectKey(), expected, actual);
+    if (isRecorded(snapshot)) {
+      requireMatches(snapshot, sha256(store, snapshot.objectKey()));
     }
   }
 
-  private static String sha256(Store store, String key) {
+  /** Whether the snapshot records a {@code parquet_sha} to check against. */
+  public static boolean isRecorded(Snapshot snapshot) {
+    return snapshot.parquetSha().filter(sha -> !sha.isEmpty()).isPresent();
+  }
+
+  /**
+   * Compares the SHA-256 of the snapshot's stored bytes, computed elsewhere (an engine may stream the object on a
+   * worker), with its {@code parquet_sha}.
+   *
+   * @throws IntegrityCheckException when they differ
+   */
+  public static void requireMatches(Snapshot snapshot, String actualSha) {
+    String expected = snapshot.parquetSha().orElse("");
+    if (isRecorded(snapshot) && !actualSha.equals(expected)) {
+      throw new IntegrityCheckException(snapshot.table(), snapshot.objectKey(), expected, actualSha);
+    }
+  }
+
+  /**
+   * The SHA-256 (lowercase hex) of the object at {@code key}, streamed once.
+   *
+   * @throws StoreException when it cannot be read
+   */
+  public static String sha256(Store store, String key) {
     MessageDigest digest = newDigest();
     try (InputStream in = new DigestInputStream(store.open(key), digest)) {
       byte[] buffer = new byte[BUFFER];

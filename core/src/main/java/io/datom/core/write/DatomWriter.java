@@ -64,6 +64,18 @@ public final class DatomWriter implements AutoCloseable {
   }
 
   /**
+   * Makes the checks {@link #create} makes before writing anything, without creating: an engine that does expensive
+   * work before creating a project (writing and hashing the first table) calls it first, so that a project it could
+   * not create is refused before that work.
+   *
+   * @throws io.datom.core.exceptions.InvalidNameException if the project name is invalid
+   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the store namespace already holds a project
+   */
+  public static void checkCreatable(WriterOptions options, NewProject project) {
+    ProjectCreation.requireCreatable(options, project);
+  }
+
+  /**
    * Opens the project at the remote, or creates it when the remote is empty. When another process creates it at the
    * same moment, the project it created is opened.
    */

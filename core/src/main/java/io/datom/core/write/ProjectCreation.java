@@ -41,11 +41,8 @@ final class ProjectCreation {
    * @throws ProjectAlreadyExistsException if the remote already has commits
    */
   static ProjectCheckout create(WriterOptions options, NewProject project) {
-    String name = Names.requireValid(project.name());
+    String name = requireCreatable(options, project);
     Store store = options.store();
-    if (!project.takeOverNamespace()) {
-      requireNamespaceFree(store);
-    }
     LocalDateTime localNow = LocalDateTime.now(options.clock());
     LocalDate today = localNow.toLocalDate();
     StoreLocation location = store.location();
@@ -79,6 +76,18 @@ final class ProjectCreation {
       checkout.close();
       throw e;
     }
+  }
+
+  /**
+   * The checks creation makes before it writes anything: a valid name and a free store namespace (unless taking it
+   * over). Returns the name.
+   */
+  static String requireCreatable(WriterOptions options, NewProject project) {
+    String name = Names.requireValid(project.name());
+    if (!project.takeOverNamespace()) {
+      requireNamespaceFree(options.store());
+    }
+    return name;
   }
 
   /** R's {@code .datom_check_namespace_free}, applied to every backend: a store namespace holds one project. */

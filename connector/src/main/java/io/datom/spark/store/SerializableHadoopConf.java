@@ -1,4 +1,4 @@
-package io.datom.spark.write;
+package io.datom.spark.store;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -7,17 +7,18 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /** A Hadoop {@link Configuration} that travels to executors (Hadoop's own class is only {@code Writable}). */
-final class SerializableHadoopConf implements Serializable {
+public final class SerializableHadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient Configuration conf;
 
-  SerializableHadoopConf(Configuration conf) {
+  /** Wraps {@code conf}, which must not change while it is being shipped. */
+  public SerializableHadoopConf(Configuration conf) {
     this.conf = conf;
   }
 
   /** The configuration; callers must not modify it (it is shared by the tasks of an executor). */
-  Configuration get() {
+  public Configuration get() {
     return conf;
   }
 
