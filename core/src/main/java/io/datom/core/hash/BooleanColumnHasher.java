@@ -21,7 +21,9 @@ final class BooleanColumnHasher extends NumericBackedColumnHasher {
       int n = numeric.reserve(length - done);
       int base = offset + done;
       for (int i = 0; i < n; i++) {
-        numeric.setBitsOrNa(i, TRUE_BITS & -(long) (values[base + i] ? 1 : 0), runNulls != null && runNulls[base + i]);
+        // No branch: true, false and null fall at random, so branches on them would be mispredicted.
+        long bits = TRUE_BITS & -(long) (values[base + i] ? 1 : 0);
+        numeric.setBitsOrNa(i, bits, runNulls != null && runNulls[base + i]);
       }
       numeric.commit(n);
       done += n;

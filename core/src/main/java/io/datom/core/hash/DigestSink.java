@@ -124,15 +124,28 @@ final class DigestSink {
       byte[] target = buffer;
       int base = position;
       Arrays.fill(target, base, base + clear, (byte) 0);
+      // Counting in a second pass, a word at a time, measured faster than counting in the copy loop.
       for (int i = clear; i < n; i++) {
-        boolean flag = flags[from + i];
-        target[base + i] = flag ? (byte) 1 : (byte) 0;
-        trues += flag ? 1 : 0;
+        target[base + i] = flags[from + i] ? (byte) 1 : (byte) 0;
       }
+      trues += ones(target, base + clear, base + n);
       position = base + n;
       done += n;
     }
     return trues;
+  }
+
+  /** How many bytes of {@code bytes[from .. to)}, each 0 or 1, are 1: the set bits, counted a word at a time. */
+  private static long ones(byte[] bytes, int from, int to) {
+    long ones = 0;
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      ones += Long.bitCount((long) LONG_LE.get(bytes, i));
+    }
+    for (; i < to; i++) {
+      ones += bytes[i];
+    }
+    return ones;
   }
 
   void putBytes(byte[] source) {
