@@ -124,6 +124,7 @@ public final class StringColumnHasher extends ColumnHasher {
   public void addValue(byte[] utf8, int offset, int length) {
     long row = takeValueRows("addValue", 1);
     sink.putNulTerminated(utf8, offset, length);
+    // The sink's flag never turns back; if it was already set, an earlier row was noted then.
     noteNul(sink.textHeldNul(), row);
   }
 
