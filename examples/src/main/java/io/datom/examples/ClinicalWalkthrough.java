@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.read.DatomProject;
 import io.datom.core.read.Snapshot;
 import io.datom.core.read.VersionSpec;
 import io.datom.core.store.LocalStore;
+import io.datom.spark.DatomChanges;
 import io.datom.spark.write.DatomWriteResult;
 import io.datom.spark.write.DatomWrites;
 import org.apache.spark.sql.Dataset;
@@ -146,7 +148,22 @@ public final class ClinicalWalkthrough {
             String.valueOf(r.get(2))));
     report.line("SHOW TABLES IN study: " + String.join(", ",
         spark.sql("SHOW TABLES IN study").collectAsList().stream().map(r -> r.getString(1)).toList()));
+
+    report.section("8. What changed in lb from the " + MONTHS[CUT_OFFS - 2] + " to the " + MONTHS[CUT_OFFS - 1]
+        + " cut-off, as facts added and retracted");
+    Dataset<Row> changes = DatomChanges.between(lbVersion(labVersionAtCut.get(CUT_OFFS - 1)),
+        lbVersion(labVersionAtCut.get(CUT_OFFS)));
+    Map<String, Long> counts = new TreeMap<>();
+    changes.groupBy(DatomChanges.CHANGE).count().collectAsList()
+        .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    report.line(String.format("%,d rows added, %,d rows retracted (rows compared whole; a corrected value is its old"
+        + " row retracted and its new row added).", counts.getOrDefault(DatomChanges.ADDED, 0L),
+        counts.getOrDefault(DatomChanges.RETRACTED, 0L)));
     report.print();
+  }
+
+  private Dataset<Row> lbVersion(String version) {
+    return spark.read().format("datom").option("table", "lb").option("version", version).load(store);
   }
 
   private String write(String table, Dataset<Row> data, String message) {

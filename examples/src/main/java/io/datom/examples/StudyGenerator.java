@@ -21,7 +21,8 @@ import org.apache.spark.sql.SparkSession;
  * always give the same rows in the same order, so an unchanged re-extract hashes to the same {@code data_sha}.
  *
  * <p>Subjects enrol evenly over the first months; each enrolled subject has one lab visit a month with
- * {@link #LAB_TESTS} tests, and a few adverse events. The {@code subjects} knob scales everything: 25,000 subjects give
+ * {@link #LAB_TESTS} tests, and a few adverse events. About one lab result in a hundred is corrected (data cleaning)
+ * in the extract two cut-offs after its visit's, so consecutive extracts differ by corrections as well as new rows. The {@code subjects} knob scales everything: 25,000 subjects give
  * 25,000 × 20 tests × 6 visits ≈ 3 million lab rows at the last cut-off, 80,000 give about 10 million.
  */
 public final class StudyGenerator {
@@ -85,7 +86,10 @@ public final class StudyGenerator {
   public Dataset<Row> labs(int cut) {
     Column test = col("test");
     Column seed = col("subject").multiply(131).plus(col("visit").multiply(17)).plus(test);
-    Column value = pick(seed, 6, 1000).divide(10.0).plus(test.multiply(3));
+    // Data cleaning: about one result in a hundred is corrected once, in the extract two cut-offs after its visit's.
+    Column corrected = pick(seed, 8, 100).equalTo(0).and(col("visit").plus(2).lt(lit(cut)));
+    Column value = pick(seed, 6, 1000).divide(10.0).plus(test.multiply(3))
+        .plus(when(corrected, lit(0.5)).otherwise(lit(0.0)));
     return visits(cut)
         .crossJoin(spark.range(LAB_TESTS.length).withColumnRenamed("id", "test"))
         .select(

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * Feeds one column's datom-cv1 bytes to SHA-256 through a reusable buffer, so the digest sees a few large updates
@@ -30,6 +31,7 @@ final class DigestSink {
   private final byte[] buffer;
   private int position;
   private long flushed;
+  private boolean textHeldNul;
 
   DigestSink() {
     this(DEFAULT_BUFFER_SIZE);
@@ -93,7 +95,23 @@ final class DigestSink {
     buffer[position++] = value;
   }
 
-  /** Writes one byte per flag, 1 for true and 0 for false, and returns how many flags are true. */
+  /** Writes {@code count} 0x00 bytes. */
+  void putZeros(long count) {
+    for (long done = 0; done < count; ) {
+      if (position == buffer.length) {
+        flush();
+      }
+      int n = (int) Math.min(count - done, buffer.length - position);
+      Arrays.fill(buffer, position, position + n, (byte) 0);
+      position += n;
+      done += n;
+    }
+  }
+
+  /**
+   * Writes one byte per flag, 1 for true and 0 for false, and returns how many flags are true. The false flags before
+   * the first true one (all of them, in a run without nulls) are found and written a vector at a time.
+   */
   long putFlags(boolean[] flags, int offset, int length) {
     long trues = 0;
     for (int done = 0; done < length; ) {
@@ -101,17 +119,33 @@ final class DigestSink {
         flush();
       }
       int n = Math.min(length - done, buffer.length - position);
+      int from = offset + done;
+      int clear = NullFlags.firstTrue(flags, from, from + n) - from;
       byte[] target = buffer;
       int base = position;
-      for (int i = 0; i < n; i++) {
-        boolean flag = flags[offset + done + i];
-        target[base + i] = flag ? (byte) 1 : (byte) 0;
-        trues += flag ? 1 : 0;
+      Arrays.fill(target, base, base + clear, (byte) 0);
+      // Counting in a second pass, a word at a time, measured faster than counting in the copy loop.
+      for (int i = clear; i < n; i++) {
+        target[base + i] = flags[from + i] ? (byte) 1 : (byte) 0;
       }
+      trues += ones(target, base + clear, base + n);
       position = base + n;
       done += n;
     }
     return trues;
+  }
+
+  /** How many bytes of {@code bytes[from .. to)}, each 0 or 1, are 1: the set bits, counted a word at a time. */
+  private static long ones(byte[] bytes, int from, int to) {
+    long ones = 0;
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      ones += Long.bitCount((long) LONG_LE.get(bytes, i));
+    }
+    for (; i < to; i++) {
+      ones += bytes[i];
+    }
+    return ones;
   }
 
   void putBytes(byte[] source) {
@@ -131,23 +165,25 @@ final class DigestSink {
     position += length;
   }
 
-  /** Writes UTF-8 bytes as is, then a 0x00 terminator. */
+  /** Writes UTF-8 bytes as is, then a 0x00 terminator; {@link #textHeldNul()} tells if they held a 0x00 byte. */
   void putNulTerminated(byte[] source, int offset, int length) {
     if (length > buffer.length - position - 1 - WORD_OVERRUN) {
       flush();
       if (length > buffer.length - 1 - WORD_OVERRUN) {
         putBytes(source, offset, length);
         putByte((byte) 0);
+        textHeldNul |= NulBytes.in(source, offset, length);
         return;
       }
     }
-    copyValue(source, offset, length, buffer, position);
+    textHeldNul |= copyValue(source, offset, length, buffer, position) != 0;
     position += length + 1;
   }
 
   /**
    * Writes rows {@code from} to {@code to - 1} of a packed text column as {@link #putNulTerminated(byte[], int, int)}
-   * does, a null row giving just its terminator, and returns how many rows were null.
+   * does, a null row giving just its terminator, and returns how many rows were null. Whether a non-null row held a
+   * 0x00 byte is tested on the way, and {@link #textHeldNul()} then tells.
    *
    * @param offsets row {@code r} is {@code bytes[offsets[r] .. offsets[r + 1])}, so the rows are contiguous
    * @param nulls which rows are null, or {@code null} if none is
@@ -164,8 +200,10 @@ final class DigestSink {
       if (end == row) {
         // A single row longer than the whole buffer.
         boolean isNull = nulls != null && nulls[row];
-        putBytes(bytes, offsets[row], isNull ? 0 : offsets[row + 1] - offsets[row]);
+        int length = isNull ? 0 : offsets[row + 1] - offsets[row];
+        putBytes(bytes, offsets[row], length);
         putByte((byte) 0);
+        textHeldNul |= NulBytes.in(bytes, offsets[row], length);
         nullRows += isNull ? 1 : 0;
         row++;
       } else {
@@ -174,6 +212,14 @@ final class DigestSink {
       }
     }
     return nullRows;
+  }
+
+  /**
+   * Whether text written by one of the {@code putNulTerminated} methods for bytes so far held a 0x00 byte (U+0000),
+   * null rows aside. Once true, it stays true.
+   */
+  boolean textHeldNul() {
+    return textHeldNul;
   }
 
   /**
@@ -196,47 +242,73 @@ final class DigestSink {
     return low;
   }
 
-  /** Copies rows that {@link #rowsThatFit} said fit and returns how many were null. */
+  /** Copies rows that {@link #rowsThatFit} said fit, testing them for 0x00 bytes, and returns how many were null. */
   private int copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
     byte[] target = buffer;
     int p = position;
     int nullRows = 0;
+    long zeros = 0;
     int start = offsets[from];
     for (int row = from; row < to; row++) {
       int next = offsets[row + 1];
       boolean isNull = nulls != null && nulls[row];
       int length = isNull ? 0 : next - start;
-      copyValue(bytes, start, length, target, p);
+      zeros |= copyValue(bytes, start, length, target, p);
       nullRows += isNull ? 1 : 0;
       p += length + 1;
       start = next;
     }
     position = p;
+    textHeldNul |= zeros != 0;
     return nullRows;
   }
 
   /**
    * Copies a value and a 0x00 terminator to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to spare
-   * after the terminator. A value of up to 32 bytes is copied as whole words in straight-line code, the last word
-   * running past the value (the extra bytes land where the terminator and the next value go): for short texts this is
-   * several times faster than a copy loop or {@link System#arraycopy}.
+   * after the terminator, and returns {@link NulBytes#zeroBytes} of the value: non-zero if it holds a 0x00 byte.
+   *
+   * <p>Short values, the common case in clinical tables (codes, flags, results), are copied as whole words in
+   * straight-line code, several times faster than a copy loop or {@link System#arraycopy}:
+   *
+   * <ul>
+   *   <li>under 8 bytes: one load and one store. The word is masked to the value's bytes, so the zero byte right
+   *       after them is the terminator; with the bytes past the value set instead, it is the NUL test;
+   *   <li>8 to 32 bytes: up to four words, the last running past the value (the extra bytes land where the
+   *       terminator and the next value go). The test reads the words within the value and the value's last 8 bytes,
+   *       which cover the rest.
+   * </ul>
    */
-  private static void copyValue(byte[] source, int start, int length, byte[] target, int p) {
-    if (length <= WORD_OVERRUN && start <= source.length - WORD_OVERRUN) {
-      LONG_LE.set(target, p, (long) LONG_LE.get(source, start));
+  private static long copyValue(byte[] source, int start, int length, byte[] target, int p) {
+    if (length < Long.BYTES && start <= source.length - Long.BYTES) {
+      long pastValue = -1L << (length << 3);
+      long word = (long) LONG_LE.get(source, start);
+      LONG_LE.set(target, p, word & ~pastValue);
+      return NulBytes.zeroBytes(word | pastValue);
+    }
+    long zeros;
+    if (length >= Long.BYTES && length <= WORD_OVERRUN && start <= source.length - WORD_OVERRUN) {
+      long first = (long) LONG_LE.get(source, start);
+      LONG_LE.set(target, p, first);
+      zeros = NulBytes.zeroBytes(first) | NulBytes.zeroBytes((long) LONG_LE.get(source, start + length - Long.BYTES));
       if (length > Long.BYTES) {
-        LONG_LE.set(target, p + 8, (long) LONG_LE.get(source, start + 8));
+        long second = (long) LONG_LE.get(source, start + 8);
+        LONG_LE.set(target, p + 8, second);
         if (length > 2 * Long.BYTES) {
-          LONG_LE.set(target, p + 16, (long) LONG_LE.get(source, start + 16));
+          long third = (long) LONG_LE.get(source, start + 16);
+          LONG_LE.set(target, p + 16, third);
+          zeros |= NulBytes.zeroBytes(second);
           if (length > 3 * Long.BYTES) {
             LONG_LE.set(target, p + 24, (long) LONG_LE.get(source, start + 24));
+            zeros |= NulBytes.zeroBytes(third);
           }
         }
       }
     } else {
       System.arraycopy(source, start, target, p, length);
+      zeros = NulBytes.in(source, start, length) ? 1 : 0;
     }
     target[p + length] = 0;
+    return zeros;
   }
 
   /**

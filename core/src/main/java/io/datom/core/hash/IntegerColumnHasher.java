@@ -35,12 +35,13 @@ final class IntegerColumnHasher extends NumericBackedColumnHasher {
   @Override
   public void addInts(int[] values, boolean[] nulls, int offset, int length) {
     checkRun(values.length, nulls, offset, length);
+    boolean[] runNulls = nullsIn(nulls, offset, length);
     for (int done = 0; done < length; ) {
       int n = numeric.reserve(length - done);
       int base = offset + done;
       for (int i = 0; i < n; i++) {
         int value = values[base + i];
-        if (nulls != null && nulls[base + i]) {
+        if (runNulls != null && runNulls[base + i]) {
           numeric.setNa(i);
         } else {
           if (value <= min || value > max) {

@@ -21,13 +21,17 @@ final class NulBytes {
     int i = 0;
     for (; i <= length - Long.BYTES; i += Long.BYTES) {
       long word = (long) LONG_LE.get(bytes, offset + i);
-      // The classic "haszero" bit trick: non-zero if and only if a byte of the word is 0x00.
-      zeros |= (word - LOW_BITS) & ~word & HIGH_BITS;
+      zeros |= zeroBytes(word);
     }
     for (; i < length; i++) {
       zeros |= bytes[offset + i] == 0 ? 1 : 0;
     }
     return zeros != 0;
+  }
+
+  /** The classic "haszero" bit trick: non-zero if and only if a byte of {@code word} is 0x00. */
+  static long zeroBytes(long word) {
+    return (word - LOW_BITS) & ~word & HIGH_BITS;
   }
 
   /**

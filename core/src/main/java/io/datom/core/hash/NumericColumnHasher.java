@@ -110,6 +110,15 @@ public final class NumericColumnHasher extends ColumnHasher {
     sink.setLong(index, DigestSink.NA_REAL_BITS);
   }
 
+  /**
+   * Sets the {@code index}-th value of the reserved run to the double whose bits are {@code bits}, or to NA if
+   * {@code isNull}. It selects without a branch: nulls fall at random, and a branch would be mispredicted on them.
+   */
+  void setBitsOrNa(int index, long bits, boolean isNull) {
+    long na = -(long) (isNull ? 1 : 0);
+    sink.setLong(index, (DigestSink.NA_REAL_BITS & na) | (bits & ~na));
+  }
+
   /** Adds the first {@code count} values of the reserved run. */
   void commit(int count) {
     sink.commitLongs(count);

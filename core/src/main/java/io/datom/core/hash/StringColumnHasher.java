@@ -90,9 +90,7 @@ public final class StringColumnHasher extends ColumnHasher {
       throw outOfPhase("mask");
     }
     if (nulls == null) {
-      for (int i = 0; i < length; i++) {
-        sink.putByte((byte) 0);
-      }
+      sink.putZeros(length);
     } else {
       Objects.checkFromIndexSize(offset, length, nulls.length);
       maskNulls += sink.putFlags(nulls, offset, length);
@@ -126,7 +124,8 @@ public final class StringColumnHasher extends ColumnHasher {
   public void addValue(byte[] utf8, int offset, int length) {
     long row = takeValueRows("addValue", 1);
     sink.putNulTerminated(utf8, offset, length);
-    noteNul(NulBytes.in(utf8, offset, length), row);
+    // The sink's flag never turns back; if it was already set, an earlier row was noted then.
+    noteNul(sink.textHeldNul(), row);
   }
 
   /**
@@ -141,9 +140,12 @@ public final class StringColumnHasher extends ColumnHasher {
       Objects.checkFromToIndex(from, to, nulls.length);
     }
     long firstRow = takeValueRows("addValues", to - from);
-    long firstNul = NulBytes.firstRow(utf8, offsets, nulls, from, to);
-    noteNul(firstNul >= 0, firstRow + firstNul - from);
-    valueNulls += sink.putNulTerminated(utf8, offsets, nulls, from, to);
+    // A run without nulls takes a path that does not read each row's flag.
+    valueNulls += sink.putNulTerminated(utf8, offsets, NullFlags.orNullIfNone(nulls, from, to), from, to);
+    if (firstNulRow < 0 && sink.textHeldNul()) {
+      // Rare, so the row is only looked for now.
+      firstNulRow = firstRow + NulBytes.firstRow(utf8, offsets, nulls, from, to) - from;
+    }
   }
 
   /** Value phase: the next row is null; the mask must say so too. */

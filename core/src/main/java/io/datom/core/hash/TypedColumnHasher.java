@@ -180,6 +180,14 @@ public abstract sealed class TypedColumnHasher extends ColumnHasher
     }
   }
 
+  /**
+   * The null flags a run loop should test: {@code nulls}, or {@code null} if the run has none, which turns the loop's
+   * test of each row's flag into a loop-invariant one that the JIT can take out of the loop.
+   */
+  static boolean[] nullsIn(boolean[] nulls, int offset, int length) {
+    return NullFlags.orNullIfNone(nulls, offset, offset + length);
+  }
+
   /** Checks that a run lies within its arrays. */
   static void checkRun(int valuesLength, boolean[] nulls, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, valuesLength);

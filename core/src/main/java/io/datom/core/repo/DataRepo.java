@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.api.CreateBranchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
@@ -24,6 +25,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
@@ -131,24 +133,65 @@ public final class DataRepo implements AutoCloseable {
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    */
   public static DataRepo cloneFrom(String remoteUrl, Path dir, GitCredentials credentials) {
+    // Cloned by hand rather than with CloneCommand, whose fetch runs before the clone has datom's settings: it would
+    // start JGit's detached auto-gc, which fails noisily when a short-lived clone is deleted under it.
+    Git git;
     try {
-      Git git =
-          Git.cloneRepository()
-              .setURI(remoteUrl)
-              .setDirectory(dir.toFile())
-              .setCredentialsProvider(credentials.provider())
-              .call();
-      DataRepo repo = new DataRepo(git, credentials);
-      try {
-        repo.configure();
-      } catch (IOException | RuntimeException e) {
-        repo.close();
-        throw e;
-      }
-      return repo;
-    } catch (GitAPIException | IOException e) {
+      git = Git.init().setDirectory(dir.toFile()).setInitialBranch(DEFAULT_BRANCH).call();
+    } catch (GitAPIException e) {
       throw new GitFailures(dir.toString(), credentials).of("clone", remoteUrl, e);
     }
+    DataRepo repo = new DataRepo(git, credentials);
+    try {
+      repo.configure();
+      git.remoteAdd().setName(DEFAULT_REMOTE).setUri(new URIish(remoteUrl)).call();
+      FetchResult fetched = git.fetch().setRemote(DEFAULT_REMOTE).setCredentialsProvider(credentials.provider())
+          .call();
+      Optional<String> branch = remoteHeadBranch(fetched);
+      if (branch.isPresent()) {
+        repo.checkOutTracking(branch.get());
+      }
+      return repo;
+    } catch (GitAPIException | IOException | URISyntaxException | RuntimeException e) {
+      repo.close();
+      // Leave nothing behind, as a failed git clone does.
+      deleteRecursively(dir, e);
+      throw e instanceof RuntimeException runtime ? runtime : new GitFailures(dir.toString(), credentials)
+          .of("clone", remoteUrl, e);
+    }
+  }
+
+  /**
+   * The branch the remote's HEAD names, as {@code git clone} picks it: the symbolic target when the remote says, else
+   * the default branch or any branch at HEAD's commit; empty for a remote without commits.
+   */
+  private static Optional<String> remoteHeadBranch(FetchResult fetched) {
+    Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+    if (head == null || head.getObjectId() == null) {
+      return Optional.empty();
+    }
+    if (head.isSymbolic()) {
+      return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+    }
+    Ref preferred = fetched.getAdvertisedRef(Constants.R_HEADS + DEFAULT_BRANCH);
+    if (preferred != null && head.getObjectId().equals(preferred.getObjectId())) {
+      return Optional.of(DEFAULT_BRANCH);
+    }
+    return fetched.getAdvertisedRefs().stream()
+        .filter(ref -> ref.getName().startsWith(Constants.R_HEADS) && head.getObjectId().equals(ref.getObjectId()))
+        .map(ref -> Repository.shortenRefName(ref.getName()))
+        .sorted()
+        .findFirst();
+  }
+
+  /** Checks out {@code branch} from the remote's copy of it, tracking it, as a fresh clone does. */
+  private void checkOutTracking(String branch) throws GitAPIException {
+    git.checkout()
+        .setCreateBranch(true)
+        .setName(branch)
+        .setStartPoint(DEFAULT_REMOTE + "/" + branch)
+        .setUpstreamMode(CreateBranchCommand.SetupUpstreamMode.TRACK)
+        .call();
   }
 
   /** Opens an existing clone at {@code dir}. */
@@ -174,6 +217,7 @@ public final class DataRepo implements AutoCloseable {
     // deleted under it.
     config.setInt("gc", null, "auto", 0);
     config.setBoolean("gc", null, "autoDetach", false);
+    config.setBoolean("fetch", null, "autoGc", false);
     config.save();
   }
 

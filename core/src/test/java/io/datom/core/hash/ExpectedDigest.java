@@ -35,6 +35,12 @@ final class ExpectedDigest {
     return this;
   }
 
+  /** {@code source[offset .. offset + length)} as is. */
+  ExpectedDigest bytes(byte[] source, int offset, int length) {
+    bytes.write(source, offset, length);
+    return this;
+  }
+
   ExpectedDigest utf8(String text) {
     bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     return this;

@@ -46,6 +46,38 @@ class RunFeedingTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"boolean", "tinyint", "int", "bigint", "float", "double", "decimal(9,2)", "date",
+      "timestamp"})
+  void runsWithoutNullsHashAlikeWithAllFalseFlagsOrNone(String type) {
+    ColumnSpec spec = ColumnSpec.of("c", type);
+    Column random = Column.random(spec.type(), this.random);
+    Column allFalse = random.withNulls(new boolean[ROWS]);
+    Column noFlags = random.withNulls(null);
+    for (int bufferSize : BUFFER_SIZES) {
+      TypedColumnHasher one = TypedColumnHasher.forColumn(spec, bufferSize);
+      TypedColumnHasher withFlags = TypedColumnHasher.forColumn(spec, bufferSize);
+      TypedColumnHasher withoutFlags = TypedColumnHasher.forColumn(spec, bufferSize);
+      for (int r = 0; r < ROWS; r++) {
+        allFalse.addOne(one, r);
+      }
+      for (int from = 0; from < ROWS; ) {
+        int length = Math.min(ROWS - from, this.random.nextInt(700));
+        allFalse.addRun(withFlags, from, length);
+        noFlags.addRun(withoutFlags, from, length);
+        from += length;
+      }
+
+      assertEquals(one.refusal(), withFlags.refusal(), type);
+      assertEquals(one.refusal(), withoutFlags.refusal(), type);
+      if (one.refusal().isEmpty()) {
+        ColumnHash expected = one.finish();
+        assertEquals(expected, withFlags.finish(), type + " with a " + bufferSize + "-byte buffer");
+        assertEquals(expected, withoutFlags.finish(), type + " with a " + bufferSize + "-byte buffer");
+      }
+    }
+  }
+
   @Test
   void runsReportTheRowOfTheFirstRefusedValue() {
     int[] ints = {1, 2, Integer.MIN_VALUE, Integer.MIN_VALUE};
@@ -165,6 +197,11 @@ class RunFeedingTest {
         doubles[r] = random.nextInt(9) == 0 ? Double.NaN : random.nextInt(9) == 0 ? -0.0 : random.nextGaussian();
       }
       return new Column(type, nulls, booleans, ints, longs, floats, doubles);
+    }
+
+    /** The same values with other null flags ({@code null}: none). */
+    Column withNulls(boolean[] otherNulls) {
+      return new Column(type, otherNulls, booleans, ints, longs, floats, doubles);
     }
 
     void addOne(TypedColumnHasher hasher, int r) {

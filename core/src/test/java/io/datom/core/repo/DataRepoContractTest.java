@@ -89,7 +89,36 @@ abstract class DataRepoContractTest {
       assertEquals(GitIdentity.global(), GitIdentity.fromConfig(local));
       assertEquals("true", local.getString("http", null, "followRedirects"));
       assertEquals(GitIdentity.global(), repo.identity());
+      // Set before the clone's first fetch: JGit starts no detached gc that deleting the clone would break.
+      assertEquals("false", local.getString("fetch", null, "autogc"));
+      assertEquals("false", local.getString("gc", null, "autodetach"));
     }
+  }
+
+  @Test
+  void aCloneChecksOutTheBranchTheRemoteHeadNamesAndTracksIt() throws Exception {
+    DataRepo writer = track(DataRepo.init(tmp.resolve("writer"), remote.url(), "main", initialFiles(), INIT_MESSAGE,
+        credentials()));
+    Files.writeString(remote.directory().resolve("HEAD"), "ref: refs/heads/main\n");
+
+    DataRepo reader = cloneProject("reader");
+
+    assertEquals("main", reader.currentBranch());
+    assertEquals(writer.headSha(), reader.headSha());
+    assertEquals(new String(initialFiles().get(".datom/project.yaml"), UTF_8),
+        new String(reader.readFile(".datom/project.yaml").orElseThrow(), UTF_8));
+    write(reader, "dm/metadata.json", "{}");
+    reader.commit(List.of("dm/metadata.json"), "Update dm");
+    assertEquals(PushOutcome.OK, reader.push());
+    assertEquals(reader.headSha(), remote.head("main"));
+  }
+
+  @Test
+  void aCloneOfAnEmptyRemoteHasNoCommits() {
+    DataRepo reader = cloneProject("reader");
+
+    assertEquals(Optional.empty(), reader.headSha());
+    assertEquals(DataRepo.DEFAULT_BRANCH, reader.currentBranch());
   }
 
   @Test
