@@ -33,7 +33,6 @@ import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import scala.Option;
 
 /**
  * A Spark catalog of datom tables, in one of three modes chosen by its options:
@@ -151,7 +150,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
           ? HistoryTable.of(table, spec)
           : DatomSparkTable.of(spark(), store, table.snapshot(spec), options);
     } catch (TableNotFoundException | ProjectNotRegisteredException e) {
-      throw new NoSuchTableException(e.getMessage(), Option.apply(e));
+      throw new DatomTableNotFoundException(ident, e);
     }
   }
 

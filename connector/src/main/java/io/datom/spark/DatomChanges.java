@@ -46,7 +46,8 @@ public final class DatomChanges {
 
   /**
    * The changes from {@code before} to {@code after}: their columns (by name: those of {@code after}, then any that
-   * only {@code before} has, null where a side lacks one) and {@value #CHANGE}, in no particular order.
+   * only {@code before} has, null where a side lacks one) and {@value #CHANGE}, in no particular order. A column whose
+   * type changed is compared as {@code after}'s type, a {@code before} value that type cannot hold as null.
    *
    * @throws IllegalArgumentException if a side already has a column named {@value #CHANGE}
    */
@@ -66,10 +67,11 @@ public final class DatomChanges {
     return withChange(old.exceptAll(now), RETRACTED).unionAll(withChange(now.exceptAll(old), ADDED));
   }
 
-  /** The columns of both sides by name, {@code first}'s first; a column both have takes {@code first}'s type. */
-  private static Map<String, DataType> columns(Dataset<Row> first, Dataset<Row> second) {
+  /** The columns of the sides by name, the first side's first; a column several have takes the first's type. */
+  @SafeVarargs
+  private static Map<String, DataType> columns(Dataset<Row>... sides) {
     Map<String, DataType> columns = new LinkedHashMap<>();
-    for (Dataset<Row> side : List.of(first, second)) {
+    for (Dataset<Row> side : sides) {
       for (StructField field : side.schema().fields()) {
         columns.putIfAbsent(field.name(), field.dataType());
       }
@@ -77,13 +79,28 @@ public final class DatomChanges {
     return columns;
   }
 
-  /** {@code side} with exactly {@code columns}, in order: its own cast to the type, missing ones null. */
+  /** {@code side} with exactly {@code columns}, in order: its own converted to the type, missing ones null. */
   private static Dataset<Row> aligned(Dataset<Row> side, Map<String, DataType> columns) {
-    List<String> own = List.of(side.columns());
+    Map<String, DataType> own = columns(side);
     List<Column> select = new ArrayList<>();
-    columns.forEach((name, type) -> select.add(
-        (own.contains(name) ? side.col(name) : functions.lit(null)).cast(type).as(name)));
+    columns.forEach((name, type) -> select.add(converted(side, name, own.get(name), type).as(name)));
     return side.select(select.toArray(Column[]::new));
+  }
+
+  /**
+   * {@code side}'s column {@code name}, of type {@code ownType} (null if the side lacks it), as {@code type}; a value
+   * the type cannot hold becomes null. That is {@code try_cast}: a plain cast fails on such a value under ANSI mode
+   * (Spark 4's default), which would fail the whole comparison. Written in SQL because Spark 3.5's {@code Column} has
+   * no {@code try_cast}.
+   */
+  private static Column converted(Dataset<Row> side, String name, DataType ownType, DataType type) {
+    if (ownType == null) {
+      return functions.lit(null).cast(type);
+    }
+    if (ownType.equals(type)) {
+      return side.col(name);
+    }
+    return functions.expr("try_cast(`" + name.replace("`", "``") + "` AS " + type.sql() + ")");
   }
 
   private static Dataset<Row> withChange(Dataset<Row> rows, String change) {

@@ -18,7 +18,6 @@ import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.sources.RelationProvider;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
@@ -87,7 +86,7 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
     try {
       DatomProject.open(store).table(conf.table()).history();
     } catch (TableNotFoundException e) {
-      throw asUnchecked(new NoSuchTableException(e.getMessage(), Option.apply(e)));
+      throw asUnchecked(new DatomTableNotFoundException(DatomIdentifiers.forPath(conf.store(), conf.table()), e));
     }
     throw new IllegalStateException("Table " + conf.table() + " in " + store.describe() + " was created while it was "
         + "being read; read it again.");

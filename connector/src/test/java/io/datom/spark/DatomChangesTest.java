@@ -97,6 +97,14 @@ class DatomChangesTest extends SparkTestBase {
   }
 
   @Test
+  void aColumnWhoseTypeChangedIsComparedAsTheLaterTypeWithNullWhereAnEarlierValueDoesNotFit() {
+    String before = write("retyped", "SELECT * FROM VALUES ('S1', '7'), ('S2', 'n/a') AS t(usubjid, aval)");
+    String after = write("retyped", "SELECT * FROM VALUES ('S1', 7), ('S2', 8) AS t(usubjid, aval)");
+
+    assertEquals(List.of("added S2|8", "retracted S2|null"), changes(read("retyped", before), read("retyped", after)));
+  }
+
+  @Test
   void worksOnCatalogReadsAsOfAVersion() {
     String first = write("ae", "SELECT * FROM VALUES ('S1', 'HEADACHE') AS t(usubjid, aeterm)");
     write("ae", "SELECT * FROM VALUES ('S1', 'HEADACHE'), ('S2', 'NAUSEA') AS t(usubjid, aeterm)");

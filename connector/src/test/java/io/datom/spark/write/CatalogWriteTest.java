@@ -64,7 +64,7 @@ class CatalogWriteTest extends SparkTestBase {
   }
 
   @Test
-  void createRefusesAnExistingTableAndAppendAMissingOne() {
+  void createRefusesAnExistingTableAndAppendAMissingOne() throws Exception { // Spark 4: create() is checked
     rows(0, 2).writeTo("study.exists").create();
 
     assertThrows(AnalysisException.class, () -> rows(0, 2).writeTo("study.exists").create());
