@@ -111,7 +111,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
     if (locator.writesCreateTables()) {
       Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history());
       if (ref.isPresent() && !tableExists(ident)) {
-        return new NewDatomTable(writeTarget(ref.get()), new StructType());
+        return NewDatomTable.created(writeTarget(ref.get()), new StructType());
       }
     }
     return load(ident, VersionSpec.current());
@@ -191,32 +191,32 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   @Override
   public StagedTable stageCreate(Identifier ident, StructType schema, Transform[] partitions,
       Map<String, String> properties) throws NoSuchNamespaceException {
-    return staged(ident, schema);
+    return NewDatomTable.created(target(ident), schema);
   }
 
   /** A table whose next version is exactly the written rows ({@code REPLACE TABLE AS SELECT}, {@code replace()}). */
   @Override
   public StagedTable stageReplace(Identifier ident, StructType schema, Transform[] partitions,
       Map<String, String> properties) throws NoSuchNamespaceException {
-    return staged(ident, schema);
+    return NewDatomTable.replacing(target(ident), schema);
   }
 
   /** As {@link #stageCreate} when the table has no version, else as {@link #stageReplace}. */
   @Override
   public StagedTable stageCreateOrReplace(Identifier ident, StructType schema, Transform[] partitions,
       Map<String, String> properties) throws NoSuchNamespaceException {
-    return staged(ident, schema);
+    return NewDatomTable.replacing(target(ident), schema);
   }
 
   // A datom version is a whole table, so created and replaced tables are written alike; the write makes the version.
-  private StagedTable staged(Identifier ident, StructType schema) throws NoSuchNamespaceException {
+  private WriteTarget target(Identifier ident) throws NoSuchNamespaceException {
     TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history())
         .orElseThrow(() -> new UnsupportedOperationException(
             "Cannot write " + ident + " in catalog " + name + ": it does not name a datom table."));
     if (!locator.exists(ref.project())) {
       throw noSuchNamespace(ident.namespace());
     }
-    return new NewDatomTable(writeTarget(ref), schema);
+    return writeTarget(ref);
   }
 
   private WriteTarget writeTarget(TableReference ref) {

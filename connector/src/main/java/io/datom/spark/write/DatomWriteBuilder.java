@@ -10,29 +10,35 @@ import org.apache.spark.sql.connector.write.WriteBuilder;
  * Builds a datom write for Spark's DataSource V2 planner. {@code mode("overwrite")}, {@code overwrite(lit(true))} and
  * {@code INSERT OVERWRITE} truncate ({@link SupportsTruncate}), which makes the new version exactly the written rows;
  * a plain append makes it the current version's rows followed by the written rows. Tables created or replaced as a
- * whole ({@code create()}, {@code createOrReplace()}, {@code replace()}) always take exactly the written rows.
+ * whole ({@code create()}, {@code createOrReplace()}, {@code replace()}) always take exactly the written rows; a
+ * created one must still have no version when the write commits.
  */
 public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   private final WriteTarget target;
   private final LogicalWriteInfo info;
-  private final boolean wholeTable;
+  private final WriteMode untruncated;
   private boolean truncate;
 
-  private DatomWriteBuilder(WriteTarget target, LogicalWriteInfo info, boolean wholeTable) {
+  private DatomWriteBuilder(WriteTarget target, LogicalWriteInfo info, WriteMode untruncated) {
     this.target = target;
     this.info = info;
-    this.wholeTable = wholeTable;
+    this.untruncated = untruncated;
   }
 
-  /** A write into an existing table, or a table loaded for writing that has no version yet. */
+  /** A write into an existing table: an append unless truncated. */
   public static DatomWriteBuilder into(WriteTarget target, LogicalWriteInfo info) {
-    return new DatomWriteBuilder(target, info, false);
+    return new DatomWriteBuilder(target, info, target.current().isPresent() ? WriteMode.APPEND : WriteMode.OVERWRITE);
   }
 
-  /** A write that defines the whole table, as a created or replaced table's is. */
-  public static DatomWriteBuilder wholeTable(WriteTarget target, LogicalWriteInfo info) {
-    return new DatomWriteBuilder(target, info, true);
+  /** A write creating the table whole; it must still have no version when the write commits, unless truncated. */
+  public static DatomWriteBuilder creating(WriteTarget target, LogicalWriteInfo info) {
+    return new DatomWriteBuilder(target, info, WriteMode.CREATE);
+  }
+
+  /** A write that defines the whole table, replacing what is current ({@code replace()}, {@code createOrReplace()}). */
+  public static DatomWriteBuilder replacing(WriteTarget target, LogicalWriteInfo info) {
+    return new DatomWriteBuilder(target, info, WriteMode.OVERWRITE);
   }
 
   @Override
@@ -43,8 +49,7 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   @Override
   public Write build() {
-    boolean append = !truncate && !wholeTable && target.current().isPresent();
     DatomWriteConf conf = new DatomWriteConf(SparkSession.active(), info.options(), target.catalogOptions());
-    return new DatomV1Write(target, append ? WriteMode.APPEND : WriteMode.OVERWRITE, conf);
+    return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }
 }

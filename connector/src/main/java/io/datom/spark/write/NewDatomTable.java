@@ -27,14 +27,32 @@ public final class NewDatomTable implements StagedTable, SupportsWrite {
 
   private final WriteTarget target;
   private final StructType schema;
+  private final boolean replaces;
 
-  /**
-   * @param target where the version goes; its current version, if any, is replaced
-   * @param schema the schema Spark declared for the table (empty when not known yet)
-   */
-  public NewDatomTable(WriteTarget target, StructType schema) {
+  private NewDatomTable(WriteTarget target, StructType schema, boolean replaces) {
     this.target = target;
     this.schema = schema;
+    this.replaces = replaces;
+  }
+
+  /**
+   * A table being created: its first version lands only if the table still has none when the write commits; if
+   * another writer created it meanwhile, the write is refused ({@link io.datom.core.exceptions.TableChangedException})
+   * rather than replacing that writer's version. A truncating write ({@code mode("overwrite")}) replaces regardless.
+   *
+   * @param target where the version goes
+   * @param schema the schema Spark declared for the table (empty when not known yet)
+   */
+  public static NewDatomTable created(WriteTarget target, StructType schema) {
+    return new NewDatomTable(target, schema, false);
+  }
+
+  /**
+   * A table being replaced, or created or replaced: its next version is exactly the written rows, whatever is current
+   * when the write commits.
+   */
+  public static NewDatomTable replacing(WriteTarget target, StructType schema) {
+    return new NewDatomTable(target, schema, true);
   }
 
   @Override
@@ -60,7 +78,7 @@ public final class NewDatomTable implements StagedTable, SupportsWrite {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return DatomWriteBuilder.wholeTable(target, info);
+    return replaces ? DatomWriteBuilder.replacing(target, info) : DatomWriteBuilder.creating(target, info);
   }
 
   @Override

@@ -62,10 +62,14 @@ final class SparkTableWrite {
     String table = Names.requireValid(target.table());
     HadoopStore store = target.store();
     Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
-    // An append is a read-modify-write of the current version: it must not land on a version it did not read.
-    Optional<BaseVersion> basedOn = mode == WriteMode.APPEND
-        ? Optional.of(base.map(t -> BaseVersion.of(t.snapshot().version())).orElseGet(BaseVersion::newTable))
-        : Optional.empty();
+    // An append is a read-modify-write of the current version: it must not land on a version it did not read. A
+    // created table must not replace one another writer created meanwhile.
+    Optional<BaseVersion> basedOn = switch (mode) {
+      case APPEND ->
+          Optional.of(base.map(t -> BaseVersion.of(t.snapshot().version())).orElseGet(BaseVersion::newTable));
+      case CREATE -> Optional.of(BaseVersion.newTable());
+      case OVERWRITE -> Optional.empty();
+    };
     Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     base.ifPresent(DatomSparkTable::verifyObject);
     SparkColumnSpecs.requireHashable(rows.schema());

@@ -2,8 +2,10 @@ package io.datom.spark.write;
 
 /** What a write makes of the table's current version. */
 enum WriteMode {
-  /** The new version is exactly the written rows (R's {@code datom_write}). */
+  /** The new version is exactly the written rows, whatever is current (R's {@code datom_write}). */
   OVERWRITE,
+  /** The new version is exactly the written rows, and the table must still have no version when it commits. */
+  CREATE,
   /** The new version is the current version's rows followed by the written rows. */
   APPEND
 }

@@ -164,37 +164,57 @@ class WriteSafetyTest extends SparkTestBase {
   @Test
   void anAppendOverlappingAnotherWriteOfItsTableIsRefusedAndARerunIncludesBoth() throws Exception {
     project.overwrite(rows(2), "racy");
+
+    DatomWriteResult theirs = whileAnotherWriterOverwrites("racy", rows(7), () -> assertThrows(
+        TableChangedException.class, () -> project.writer(rows(3), "racy").mode("append").save(project.store())));
+
+    assertEquals(theirs.version(), project.metadata("racy").version());
+    assertEquals(2, project.history("racy").size());
+    project.writer(rows(3), "racy").mode("append").save(project.store());
+    assertEquals(10, DatomWrites.lastResult().orElseThrow().rows());
+  }
+
+  @Test
+  void creatingATableAnotherWriterCreatedMeanwhileIsRefused() throws Exception {
+    DatomWriteResult theirs = whileAnotherWriterOverwrites("born", rows(7), () -> {
+      TableChangedException e = assertThrows(TableChangedException.class,
+          () -> project.writer(rows(3), "born").mode("errorifexists").save(project.store()));
+      assertEquals(Optional.empty(), e.basedOn());
+    });
+
+    assertEquals(theirs.version(), project.metadata("born").version());
+    assertEquals(1, project.history("born").size());
+  }
+
+  /**
+   * Runs {@code write} while, just before it syncs with the remote to commit, another writer (on a thread started
+   * outside the write, so without its Spark properties) overwrites {@code table} with {@code rows}; returns what that
+   * other write did.
+   */
+  private static DatomWriteResult whileAnotherWriterOverwrites(String table, Dataset<Row> rows, Runnable write)
+      throws Exception {
     ExecutorService other = Executors.newSingleThreadExecutor();
-    other.submit(() -> { }).get(); // its thread starts outside any write, without the write's Spark properties
+    other.submit(() -> { }).get();
     AtomicReference<DatomWriteResult> theirs = new AtomicReference<>();
     SparkTableWrite.OBSERVER.set(new WriteObserver() {
       @Override
       public void stepStarting(WriteEvent event) {
-        // Another writer commits a new version after this append read the current one, before it commits.
         if (event.step() == WriteStep.SYNCED && theirs.get() == null) {
           try {
-            theirs.set(other.submit(() -> project.overwrite(rows(7), "racy")).get());
+            theirs.set(other.submit(() -> project.overwrite(rows, table)).get());
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
         }
       }
     });
-    TableChangedException refused;
     try {
-      refused = assertThrows(TableChangedException.class,
-          () -> project.writer(rows(3), "racy").mode("append").save(project.store()));
+      write.run();
     } finally {
       SparkTableWrite.OBSERVER.remove();
       other.shutdown();
     }
-    assertEquals(Optional.of(theirs.get().version()), refused.current());
-    assertEquals(theirs.get().version(), project.metadata("racy").version());
-    assertEquals(2, project.history("racy").size());
-
-    project.writer(rows(3), "racy").mode("append").save(project.store());
-
-    assertEquals(10, DatomWrites.lastResult().orElseThrow().rows());
+    return theirs.get();
   }
 
   @Test
