@@ -24,14 +24,21 @@ final class DigestSink {
   static final long CANONICAL_NAN_BITS = 0x7FF8000000000000L;
 
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  /** Bytes a text copy may write past its terminator: the word copies of a value of up to 32 bytes. */
-  private static final int WORD_OVERRUN = 4 * Long.BYTES;
+  /** The longest value copied as whole words (see {@link #copyShortValue}). */
+  private static final int SHORT_VALUE = 4 * Long.BYTES;
+  /**
+   * Bytes a text copy may write past its terminator: a short value's last word runs up to 7 bytes past the value,
+   * the terminator being the first of them.
+   */
+  private static final int WORD_OVERRUN = Long.BYTES;
 
   private final MessageDigest digest = Sha256.newDigest();
   private final byte[] buffer;
   private int position;
   private long flushed;
   private boolean textHeldNul;
+  /** Rows found null by the last {@link #copyShortRowsOrNulls}: its second result. */
+  private int shortRowNulls;
 
   DigestSink() {
     this(DEFAULT_BUFFER_SIZE);
@@ -176,7 +183,13 @@ final class DigestSink {
         return;
       }
     }
-    textHeldNul |= copyValue(source, offset, length, buffer, position) != 0;
+    if (length <= SHORT_VALUE && offset <= source.length - SHORT_VALUE) {
+      textHeldNul |= NulBytes.held(copyShortValue(source, offset, length, buffer, position));
+    } else {
+      System.arraycopy(source, offset, buffer, position, length);
+      buffer[position + length] = 0;
+      textHeldNul |= NulBytes.in(source, offset, length);
+    }
     position += length + 1;
   }
 
@@ -242,73 +255,174 @@ final class DigestSink {
     return low;
   }
 
-  /** Copies rows that {@link #rowsThatFit} said fit, testing them for 0x00 bytes, and returns how many were null. */
-  private int copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
-    byte[] target = buffer;
-    int p = position;
-    int nullRows = 0;
-    long zeros = 0;
-    int start = offsets[from];
-    for (int row = from; row < to; row++) {
-      int next = offsets[row + 1];
-      boolean isNull = nulls != null && nulls[row];
-      int length = isNull ? 0 : next - start;
-      zeros |= copyValue(bytes, start, length, target, p);
-      nullRows += isNull ? 1 : 0;
-      p += length + 1;
-      start = next;
+  /**
+   * Copies rows that {@link #rowsThatFit} said fit, testing them for 0x00 bytes, and returns how many were null.
+   *
+   * <p>Short values go through loops without calls ({@link #copyShortRows}, {@link #copyShortRowsOrNulls}), which
+   * stop at the first value that needs {@link System#arraycopy}; that value is copied here, and the loop resumes. With
+   * the call inside the loop, the JIT kept the loop's variables on the stack (they must survive the call), and every
+   * row reloaded and stored them.
+   */
+  private long copyRows(byte[] bytes, int[] offsets, boolean[] nulls, int from, int to) {
+    long nullRows = 0;
+    int row = from;
+    while (row < to) {
+      if (nulls == null) {
+        row = copyShortRows(bytes, offsets, row, to);
+      } else {
+        int stop = copyShortRowsOrNulls(bytes, offsets, nulls, row, to);
+        nullRows += shortRowNulls;
+        row = stop;
+      }
+      if (row < to) {
+        // A long value, or one too close to the end of bytes for whole-word reads.
+        boolean isNull = nulls != null && nulls[row];
+        int start = offsets[row];
+        int length = isNull ? 0 : offsets[row + 1] - start;
+        System.arraycopy(bytes, start, buffer, position, length);
+        buffer[position + length] = 0;
+        textHeldNul |= NulBytes.in(bytes, start, length);
+        nullRows += isNull ? 1 : 0;
+        position += length + 1;
+        row++;
+      }
     }
-    position = p;
-    textHeldNul |= zeros != 0;
     return nullRows;
   }
 
   /**
-   * Copies a value and a 0x00 terminator to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to spare
-   * after the terminator, and returns {@link NulBytes#zeroBytes} of the value: non-zero if it holds a 0x00 byte.
+   * Copies rows from {@code row} on with {@link #copyShortValue}, up to {@code to} or the first row it cannot copy,
+   * and returns that row.
+   */
+  private int copyShortRows(byte[] bytes, int[] offsets, int row, int to) {
+    byte[] target = buffer;
+    int p = position;
+    long zeros = 0;
+    int end = wordReadable(bytes, offsets, row, to);
+    for (; row < end; row++) {
+      int start = offsets[row];
+      int length = offsets[row + 1] - start;
+      if (length > SHORT_VALUE) {
+        break;
+      }
+      zeros |= copyShortValue(bytes, start, length, target, p);
+      p += length + 1;
+    }
+    position = p;
+    textHeldNul |= NulBytes.held(zeros);
+    return row;
+  }
+
+  /**
+   * The end of the rows from {@code row} whose values start at least {@link #SHORT_VALUE} bytes before the end of
+   * {@code bytes}, so that {@link #copyShortValue} may read whole words from them: all but the last few rows of a
+   * column, found from the end once per run instead of tested in the loop.
+   */
+  private static int wordReadable(byte[] bytes, int[] offsets, int row, int to) {
+    int lastStart = bytes.length - SHORT_VALUE;
+    int end = to;
+    while (end > row && offsets[end - 1] > lastStart) {
+      end--;
+    }
+    return end;
+  }
+
+  /**
+   * {@link #copyShortRows} for a run with null rows, which count as values of length 0 whatever their bytes; sets
+   * {@link #shortRowNulls}.
+   */
+  private int copyShortRowsOrNulls(byte[] bytes, int[] offsets, boolean[] nulls, int row, int to) {
+    byte[] target = buffer;
+    int p = position;
+    long zeros = 0;
+    int nullRows = 0;
+    int end = wordReadable(bytes, offsets, row, to);
+    for (; row < end; row++) {
+      int start = offsets[row];
+      boolean isNull = nulls[row];
+      int length = isNull ? 0 : offsets[row + 1] - start;
+      if (length > SHORT_VALUE) {
+        break;
+      }
+      zeros |= copyShortValue(bytes, start, length, target, p);
+      nullRows += isNull ? 1 : 0;
+      p += length + 1;
+    }
+    position = p;
+    shortRowNulls = nullRows;
+    textHeldNul |= NulBytes.held(zeros);
+    return row;
+  }
+
+  /**
+   * Copies a value of at most {@link #SHORT_VALUE} bytes starting at most that many bytes before the end of
+   * {@code source}, and a 0x00 terminator, to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to
+   * spare after the terminator; returns {@link NulBytes#zeroBits} of the value, to be OR-ed over a run and tested once
+   * with {@link NulBytes#held}.
    *
-   * <p>Short values, the common case in clinical tables (codes, flags, results), are copied as whole words in
-   * straight-line code, several times faster than a copy loop or {@link System#arraycopy}:
+   * <p>Short values, the common case in clinical tables (codes, flags, results, ids), are copied as whole words in
+   * straight-line code, several times faster than a copy loop or {@link System#arraycopy}, with one branch per size
+   * class, which a column of values alike in length predicts:
    *
    * <ul>
    *   <li>under 8 bytes: one load and one store. The word is masked to the value's bytes, so the zero byte right
    *       after them is the terminator; with the bytes past the value set instead, it is the NUL test;
-   *   <li>8 to 32 bytes: up to four words, the last running past the value (the extra bytes land where the
-   *       terminator and the next value go). The test reads the words within the value and the value's last 8 bytes,
-   *       which cover the rest.
+   *   <li>8 to 16, 17 to 24 and 25 to 32 bytes: two, three or four words, the last running past the value (the extra
+   *       bytes land where the terminator and the next value go), then the terminator. The NUL test reads the same
+   *       words, the last with its bytes past the value set.
    * </ul>
    */
-  private static long copyValue(byte[] source, int start, int length, byte[] target, int p) {
-    if (length < Long.BYTES && start <= source.length - Long.BYTES) {
+  private static long copyShortValue(byte[] source, int start, int length, byte[] target, int p) {
+    if (length < Long.BYTES) {
       long pastValue = -1L << (length << 3);
-      long word = (long) LONG_LE.get(source, start);
-      LONG_LE.set(target, p, word & ~pastValue);
-      return NulBytes.zeroBytes(word | pastValue);
+      long word = word(source, start);
+      setWord(target, p, word & ~pastValue);
+      return NulBytes.zeroBits(word | pastValue);
     }
-    long zeros;
-    if (length >= Long.BYTES && length <= WORD_OVERRUN && start <= source.length - WORD_OVERRUN) {
-      long first = (long) LONG_LE.get(source, start);
-      LONG_LE.set(target, p, first);
-      zeros = NulBytes.zeroBytes(first) | NulBytes.zeroBytes((long) LONG_LE.get(source, start + length - Long.BYTES));
-      if (length > Long.BYTES) {
-        long second = (long) LONG_LE.get(source, start + 8);
-        LONG_LE.set(target, p + 8, second);
-        if (length > 2 * Long.BYTES) {
-          long third = (long) LONG_LE.get(source, start + 16);
-          LONG_LE.set(target, p + 16, third);
-          zeros |= NulBytes.zeroBytes(second);
-          if (length > 3 * Long.BYTES) {
-            LONG_LE.set(target, p + 24, (long) LONG_LE.get(source, start + 24));
-            zeros |= NulBytes.zeroBytes(third);
-          }
-        }
-      }
-    } else {
-      System.arraycopy(source, start, target, p, length);
-      zeros = NulBytes.in(source, start, length) ? 1 : 0;
-    }
+    long zeros = copyWords(source, start, length, target, p);
     target[p + length] = 0;
     return zeros;
+  }
+
+  /** The 8-to-32-byte cases of {@link #copyShortValue}, apart so that both stay small enough for the JIT to inline. */
+  private static long copyWords(byte[] source, int start, int length, byte[] target, int p) {
+    // Each word is tested as soon as it is copied, so that few values are live at once: the copy loops run out of
+    // registers otherwise, and the JIT then keeps their counters on the stack.
+    long first = word(source, start);
+    setWord(target, p, first);
+    long zeros = NulBytes.zeroBits(first);
+    long second = word(source, start + 8);
+    setWord(target, p + 8, second);
+    if (length <= 2 * Long.BYTES) {
+      return zeros | NulBytes.zeroBits(second | pastValue(length - 8));
+    }
+    zeros |= NulBytes.zeroBits(second);
+    long third = word(source, start + 16);
+    setWord(target, p + 16, third);
+    if (length <= 3 * Long.BYTES) {
+      return zeros | NulBytes.zeroBits(third | pastValue(length - 16));
+    }
+    zeros |= NulBytes.zeroBits(third);
+    long fourth = word(source, start + 24);
+    setWord(target, p + 24, fourth);
+    return zeros | NulBytes.zeroBits(fourth | pastValue(length - 24));
+  }
+
+  /**
+   * A word with its first {@code kept} bytes clear and the others set, for {@code kept} from 0 to 8; two shifts,
+   * because Java takes a long's shift distance modulo 64.
+   */
+  private static long pastValue(int kept) {
+    int half = kept << 2;
+    return (-1L << half) << half;
+  }
+
+  private static long word(byte[] bytes, int index) {
+    return (long) LONG_LE.get(bytes, index);
+  }
+
+  private static void setWord(byte[] bytes, int index, long word) {
+    LONG_LE.set(bytes, index, word);
   }
 
   /**

@@ -31,7 +31,21 @@ final class NulBytes {
 
   /** The classic "haszero" bit trick: non-zero if and only if a byte of {@code word} is 0x00. */
   static long zeroBytes(long word) {
-    return (word - LOW_BITS) & ~word & HIGH_BITS;
+    return zeroBits(word) & HIGH_BITS;
+  }
+
+  /**
+   * {@link #zeroBytes} but its last step, so that the results for many words can be OR-ed first and tested once,
+   * with {@link #held}: the high bit of each 0x00 byte is set (and maybe of other bytes too), and a word without a
+   * 0x00 byte leaves every high bit clear.
+   */
+  static long zeroBits(long word) {
+    return (word - LOW_BITS) & ~word;
+  }
+
+  /** Whether OR-ed {@link #zeroBits} tell of a 0x00 byte. */
+  static boolean held(long zeroBits) {
+    return (zeroBits & HIGH_BITS) != 0;
   }
 
   /**

@@ -63,7 +63,7 @@ public final class NumericColumnHasher extends ColumnHasher {
    * {@code (double) micros / 1e6}, never a multiplication by 1e-6 (which rounds differently).
    */
   public static double epochSeconds(long micros) {
-    return (double) micros / 1_000_000.0;
+    return ExactDoubles.of(micros) / 1_000_000.0;
   }
 
   /** The R kind this column hashes as. */

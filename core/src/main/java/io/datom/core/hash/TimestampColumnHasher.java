@@ -26,7 +26,8 @@ final class TimestampColumnHasher extends NumericBackedColumnHasher {
         if (runNulls != null && runNulls[base + i]) {
           numeric.setNa(i);
         } else {
-          numeric.set(i, NumericColumnHasher.epochSeconds(values[base + i]));
+          // Never NaN, and never -0.0: a non-zero count of microseconds is at least 1e-6 seconds away from 0.
+          numeric.setOrdinary(i, NumericColumnHasher.epochSeconds(values[base + i]));
         }
       }
       numeric.commit(n);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,30 @@ class PackedStringRunsTest {
           runs.addValues(bytes, column.offsets, null, 0, 2);
 
           assertEquals(column.expectedSha(), runs.finish().sha(), length + " after " + before);
+        }
+      }
+    }
+  }
+
+  @Test
+  void nullRowsNearTheEndOfTheirSourceArrayGiveJustTheirTerminator() {
+    for (int length = 0; length <= 34; length++) {
+      for (int nullBytes = 0; nullBytes <= 9; nullBytes++) {
+        byte[] bytes = new byte[length + nullBytes + 3];
+        Arrays.fill(bytes, 0, length, (byte) 'v');
+        System.arraycopy("end".getBytes(StandardCharsets.UTF_8), 0, bytes, length + nullBytes, 3);
+        int[] offsets = {0, length, length + nullBytes, length + nullBytes + 3};
+        boolean[] nulls = {false, true, false};
+        String expected = ExpectedDigest.column("chr", "s").bytes(0, 1, 0)
+            .utf8("v".repeat(length)).bytes(0, 0).utf8("end").bytes(0).sha();
+        for (int bufferSize : BUFFER_SIZES) {
+          StringColumnHasher runs = new StringColumnHasher("s", bufferSize);
+          runs.mask(nulls, 0, 3);
+          runs.endMask();
+          runs.addValues(bytes, offsets, nulls, 0, 3);
+
+          assertFalse(runs.refusal().isPresent(), "the null row's zero bytes are not a value");
+          assertEquals(expected, runs.finish().sha(), length + " then " + nullBytes + " null bytes");
         }
       }
     }
