@@ -386,26 +386,35 @@ final class DigestSink {
 
   /** The 8-to-32-byte cases of {@link #copyShortValue}, apart so that both stay small enough for the JIT to inline. */
   private static long copyWords(byte[] source, int start, int length, byte[] target, int p) {
-    // Each word is tested as soon as it is copied, so that few values are live at once: the copy loops run out of
-    // registers otherwise, and the JIT then keeps their counters on the stack.
-    long first = word(source, start);
-    setWord(target, p, first);
-    long zeros = NulBytes.zeroBits(first);
-    long second = word(source, start + 8);
-    setWord(target, p + 8, second);
+    // Each size class reads and writes its words in one block, where the JIT can merge their bounds checks; each word
+    // is tested as soon as it is read, so that few values are live at once (the copy loops run out of registers
+    // otherwise, and the JIT then keeps their counters on the stack).
     if (length <= 2 * Long.BYTES) {
-      return zeros | NulBytes.zeroBits(second | pastValue(length - 8));
+      long first = word(source, start);
+      long last = word(source, start + 8);
+      setWord(target, p, first);
+      setWord(target, p + 8, last);
+      return NulBytes.zeroBits(first) | NulBytes.zeroBits(last | pastValue(length - 8));
     }
-    zeros |= NulBytes.zeroBits(second);
-    long third = word(source, start + 16);
-    setWord(target, p + 16, third);
     if (length <= 3 * Long.BYTES) {
-      return zeros | NulBytes.zeroBits(third | pastValue(length - 16));
+      long first = word(source, start);
+      long second = word(source, start + 8);
+      long last = word(source, start + 16);
+      setWord(target, p, first);
+      setWord(target, p + 8, second);
+      setWord(target, p + 16, last);
+      return NulBytes.zeroBits(first) | NulBytes.zeroBits(second) | NulBytes.zeroBits(last | pastValue(length - 16));
     }
-    zeros |= NulBytes.zeroBits(third);
-    long fourth = word(source, start + 24);
-    setWord(target, p + 24, fourth);
-    return zeros | NulBytes.zeroBits(fourth | pastValue(length - 24));
+    long first = word(source, start);
+    long second = word(source, start + 8);
+    long third = word(source, start + 16);
+    long last = word(source, start + 24);
+    setWord(target, p, first);
+    setWord(target, p + 8, second);
+    setWord(target, p + 16, third);
+    setWord(target, p + 24, last);
+    return NulBytes.zeroBits(first) | NulBytes.zeroBits(second) | NulBytes.zeroBits(third)
+        | NulBytes.zeroBits(last | pastValue(length - 24));
   }
 
   /**
