@@ -297,7 +297,6 @@ final class DigestSink {
   private int copyShortRows(byte[] bytes, int[] offsets, int row, int to) {
     byte[] target = buffer;
     int p = position;
-    long zeros = 0;
     int end = wordReadable(bytes, offsets, row, to);
     for (; row < end; row++) {
       int start = offsets[row];
@@ -305,11 +304,13 @@ final class DigestSink {
       if (length > SHORT_VALUE) {
         break;
       }
-      zeros |= copyShortValue(bytes, start, length, target, p);
+      if (NulBytes.held(copyShortValue(bytes, start, length, target, p))) {
+        // Rare; a field write here keeps a register free in the loop.
+        textHeldNul = true;
+      }
       p += length + 1;
     }
     position = p;
-    textHeldNul |= NulBytes.held(zeros);
     return row;
   }
 
@@ -334,7 +335,6 @@ final class DigestSink {
   private int copyShortRowsOrNulls(byte[] bytes, int[] offsets, boolean[] nulls, int row, int to) {
     byte[] target = buffer;
     int p = position;
-    long zeros = 0;
     int nullRows = 0;
     int end = wordReadable(bytes, offsets, row, to);
     for (; row < end; row++) {
@@ -344,13 +344,14 @@ final class DigestSink {
       if (length > SHORT_VALUE) {
         break;
       }
-      zeros |= copyShortValue(bytes, start, length, target, p);
+      if (NulBytes.held(copyShortValue(bytes, start, length, target, p))) {
+        textHeldNul = true;
+      }
       nullRows += isNull ? 1 : 0;
       p += length + 1;
     }
     position = p;
     shortRowNulls = nullRows;
-    textHeldNul |= NulBytes.held(zeros);
     return row;
   }
 
