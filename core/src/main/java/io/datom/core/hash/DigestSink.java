@@ -317,15 +317,23 @@ final class DigestSink {
   /**
    * The end of the rows from {@code row} whose values start at least {@link #SHORT_VALUE} bytes before the end of
    * {@code bytes}, so that {@link #copyShortValue} may read whole words from them: all but the last few rows of a
-   * column, found from the end once per run instead of tested in the loop.
+   * column, found once per loop instead of tested in it. Offsets never decrease, so those rows come first; a binary
+   * search finds their end, because a scan back from {@code to} would cross every empty or null row at the end of
+   * {@code bytes} again each time the loop resumes after a long value (quadratic in such rows).
    */
   private static int wordReadable(byte[] bytes, int[] offsets, int row, int to) {
     int lastStart = bytes.length - SHORT_VALUE;
-    int end = to;
-    while (end > row && offsets[end - 1] > lastStart) {
-      end--;
+    int low = row;
+    int high = to;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (offsets[mid] <= lastStart) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
     }
-    return end;
+    return low;
   }
 
   /**
