@@ -201,13 +201,7 @@ class PackedStringFuzzTest {
             } else {
               // a fresh array in which the value sits near the end
               int pre = r.nextInt(40);
-              int post = r.nextInt(3) == 0 ? 0 : r.nextInt(40);
-              byte[] copy = new byte[pre + len + post];
-              for (int k = 0; k < copy.length; k++) {
-                copy[k] = r.nextInt(3) == 0 ? 0 : (byte) r.nextInt(256);
-              }
-              System.arraycopy(c.bytes, start, copy, pre, len);
-              h.addValue(copy, pre, len);
+              h.addValue(padded(c.bytes, start, len, pre, r), pre, len);
             }
           }
         }
@@ -216,12 +210,7 @@ class PackedStringFuzzTest {
         int base = c.offsets[from];
         int span = c.offsets[to] - base;
         int pre = r.nextInt(40);
-        int post = r.nextInt(3) == 0 ? 0 : r.nextInt(40);
-        byte[] copy = new byte[pre + span + post];
-        for (int k = 0; k < copy.length; k++) {
-          copy[k] = r.nextInt(3) == 0 ? 0 : (byte) r.nextInt(256);
-        }
-        System.arraycopy(c.bytes, base, copy, pre, span);
+        byte[] copy = padded(c.bytes, base, span, pre, r);
         int[] offs = new int[c.rows + 1];
         Arrays.fill(offs, -12345);
         for (int i = from; i <= to; i++) {
@@ -233,6 +222,20 @@ class PackedStringFuzzTest {
       from = to;
     }
     return h;
+  }
+
+  /**
+   * {@code bytes[start .. start + length)} in a fresh array, after {@code pre} random bytes (zeros among them) and
+   * before none or up to 39 more, so that values end their array or come close to its end.
+   */
+  static byte[] padded(byte[] bytes, int start, int length, int pre, SplittableRandom r) {
+    int post = r.nextInt(3) == 0 ? 0 : r.nextInt(40);
+    byte[] copy = new byte[pre + length + post];
+    for (int k = 0; k < copy.length; k++) {
+      copy[k] = r.nextInt(3) == 0 ? 0 : (byte) r.nextInt(256);
+    }
+    System.arraycopy(bytes, start, copy, pre, length);
+    return copy;
   }
 
   @Test
