@@ -185,11 +185,20 @@ final class DigestSink {
     }
     if (length <= SHORT_VALUE && offset <= source.length - SHORT_VALUE) {
       textHeldNul |= NulBytes.held(copyShortValue(source, offset, length, buffer, position));
+      position += length + 1;
     } else {
-      System.arraycopy(source, offset, buffer, position, length);
-      buffer[position + length] = 0;
-      textHeldNul |= NulBytes.in(source, offset, length);
+      copyLongValue(source, offset, length);
     }
+  }
+
+  /**
+   * Copies a value the word copies cannot take (longer than {@link #SHORT_VALUE}, or too close to the end of
+   * {@code source}) and its terminator into the buffer, which has room, and tests it for 0x00 bytes.
+   */
+  private void copyLongValue(byte[] source, int offset, int length) {
+    System.arraycopy(source, offset, buffer, position, length);
+    buffer[position + length] = 0;
+    textHeldNul |= NulBytes.in(source, offset, length);
     position += length + 1;
   }
 
@@ -277,13 +286,8 @@ final class DigestSink {
       if (row < to) {
         // A long value, or one too close to the end of bytes for whole-word reads.
         boolean isNull = nulls != null && nulls[row];
-        int start = offsets[row];
-        int length = isNull ? 0 : offsets[row + 1] - start;
-        System.arraycopy(bytes, start, buffer, position, length);
-        buffer[position + length] = 0;
-        textHeldNul |= NulBytes.in(bytes, start, length);
+        copyLongValue(bytes, offsets[row], isNull ? 0 : offsets[row + 1] - offsets[row]);
         nullRows += isNull ? 1 : 0;
-        position += length + 1;
         row++;
       }
     }
@@ -366,8 +370,8 @@ final class DigestSink {
   /**
    * Copies a value of at most {@link #SHORT_VALUE} bytes starting at most that many bytes before the end of
    * {@code source}, and a 0x00 terminator, to {@code target[p..]}, which must have {@link #WORD_OVERRUN} bytes to
-   * spare after the terminator; returns {@link NulBytes#zeroBits} of the value, to be OR-ed over a run and tested once
-   * with {@link NulBytes#held}.
+   * spare after the terminator; returns {@link NulBytes#zeroBits} of the value's words, OR-ed, for
+   * {@link NulBytes#held} to tell whether it holds a 0x00 byte.
    *
    * <p>Short values, the common case in clinical tables (codes, flags, results, ids), are copied as whole words in
    * straight-line code, several times faster than a copy loop or {@link System#arraycopy}, with one branch per size

@@ -20,24 +20,19 @@ final class NulBytes {
     long zeros = 0;
     int i = 0;
     for (; i <= length - Long.BYTES; i += Long.BYTES) {
-      long word = (long) LONG_LE.get(bytes, offset + i);
-      zeros |= zeroBytes(word);
+      zeros |= zeroBits((long) LONG_LE.get(bytes, offset + i));
     }
+    boolean tailZero = false;
     for (; i < length; i++) {
-      zeros |= bytes[offset + i] == 0 ? 1 : 0;
+      tailZero |= bytes[offset + i] == 0;
     }
-    return zeros != 0;
-  }
-
-  /** The classic "haszero" bit trick: non-zero if and only if a byte of {@code word} is 0x00. */
-  static long zeroBytes(long word) {
-    return zeroBits(word) & HIGH_BITS;
+    return held(zeros) || tailZero;
   }
 
   /**
-   * {@link #zeroBytes} but its last step, so that the results for many words can be OR-ed first and tested once,
-   * with {@link #held}: the high bit of each 0x00 byte is set (and maybe of other bytes too), and a word without a
-   * 0x00 byte leaves every high bit clear.
+   * The classic "haszero" bit trick without its last step ({@code & 0x80..80}, taken by {@link #held}), so that the
+   * results for many words can be OR-ed first and tested once: the high bit of each 0x00 byte is set (and maybe of
+   * other bytes too), and a word without a 0x00 byte leaves every high bit clear.
    */
   static long zeroBits(long word) {
     return (word - LOW_BITS) & ~word;
