@@ -90,6 +90,16 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
     return name;
   }
 
+  /** The store of a single-project catalog; empty for a portfolio or path catalog, which serve many projects. */
+  Optional<HadoopStore> projectStore() {
+    return locator.projectLevels() == 0 ? Optional.of(locator.store(List.of())) : Optional.empty();
+  }
+
+  /** The catalog's options ({@code spark.sql.catalog.<name>.*}), which writes and validation fall back on. */
+  CaseInsensitiveStringMap options() {
+    return options;
+  }
+
   @Override
   public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
     List<String> ns = List.of(namespace);
