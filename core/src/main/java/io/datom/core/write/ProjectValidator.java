@@ -29,9 +29,7 @@ public final class ProjectValidator {
       if (!fix || found.stream().noneMatch(d -> d.kind().repairable())) {
         return new ValidationReport(checkout.projectName(), head, found, false, found);
       }
-      List<String> tables = checkout.tables();
-      String mirrored = new StoreMirror(checkout).mirror(tables, head,
-          "project '" + checkout.projectName() + "'");
+      String mirrored = new StoreMirror(checkout).repairAll(head, "project '" + checkout.projectName() + "'");
       return new ValidationReport(checkout.projectName(), mirrored, found, true, discrepancies(checkout, check));
     }
   }
