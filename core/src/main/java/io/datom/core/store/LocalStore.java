@@ -219,8 +219,11 @@ public final class LocalStore implements Store {
     }
   }
 
-  /** Temporary files, mirror stamps and the mirror lock: the store's own bookkeeping, not objects. */
-  private static boolean isBookkeeping(String fileName) {
+  /**
+   * Whether a file of the store is its own bookkeeping (temporary files, mirror stamps, the mirror lock) rather than
+   * an object: stores over the same directory by other means (the Spark connector's Hadoop store) list objects alike.
+   */
+  public static boolean isBookkeeping(String fileName) {
     return fileName.endsWith(TEMP_SUFFIX) || fileName.endsWith(STAMP_SUFFIX)
         || fileName.equals(Path.of(MIRROR_LOCK).getFileName().toString());
   }
