@@ -28,6 +28,10 @@ final class ValidationRows {
   static final String REPAIRED = "repaired";
   /** Status of a discrepancy still there after a repair was asked for. */
   static final String REMAINING = "remaining";
+  /** Status of an object no version refers to: listed for the owner to judge, never deleted by datom. */
+  static final String LISTED = "listed";
+  /** The kind of an object no version refers to. */
+  static final String UNREFERENCED_OBJECT = "unreferenced_object";
 
   /** project, commit, kind, table_name, store_key, repairable, status, detail. */
   static final StructType SCHEMA = new StructType(new StructField[] {
@@ -42,20 +46,31 @@ final class ValidationRows {
 
   private ValidationRows() {}
 
-  /** The report's rows: those found first (in the report's order), then any the repair left that were not found. */
+  /**
+   * The report's rows: the discrepancies found (in the report's order), then any the repair left that were not found,
+   * or the {@value #OK} row if there are none; then the objects no version refers to, which do not make a project
+   * invalid.
+   */
   static List<Row> of(ValidationReport report, boolean fixRequested) {
-    Set<Discrepancy> listed = new LinkedHashSet<>(report.found());
-    listed.addAll(report.remaining());
-    if (listed.isEmpty()) {
-      return List.of(RowFactory.create(report.projectName(), report.commit(), null, null, null, null, OK,
+    Set<Discrepancy> discrepancies = new LinkedHashSet<>(report.found());
+    discrepancies.addAll(report.remaining());
+    List<Row> rows = new ArrayList<>();
+    if (discrepancies.isEmpty()) {
+      rows.add(RowFactory.create(report.projectName(), report.commit(), null, null, null, null, OK,
           "The store agrees with git at commit " + report.commit() + ": the manifest, and every table's current "
               + "metadata, history and objects."));
     }
-    List<Row> rows = new ArrayList<>();
-    for (Discrepancy d : listed) {
+    for (Discrepancy d : discrepancies) {
       String status = !fixRequested ? FOUND : report.remaining().contains(d) ? REMAINING : REPAIRED;
       rows.add(RowFactory.create(report.projectName(), report.commit(), d.kind().name().toLowerCase(Locale.ROOT),
           d.table().orElse(null), d.key(), d.kind().repairable(), status, detail(d, status)));
+    }
+    for (String key : report.unreferencedObjects()) {
+      String table = key.substring(0, Math.max(key.indexOf('/'), 0));
+      rows.add(RowFactory.create(report.projectName(), report.commit(), UNREFERENCED_OBJECT, table, key, false,
+          LISTED, "No version of table " + table + " refers to this object: a write left it that was refused or "
+              + "died before its push. datom never deletes it (a write in progress may be about to refer to it); "
+              + "delete it by hand if no one needs it and no write of the table is running."));
     }
     return rows;
   }

@@ -114,6 +114,22 @@ class ValidateFunctionTest extends SparkTestBase {
   }
 
   @Test
+  void anObjectNoVersionRefersToIsListedAndNeverDeleted() throws Exception {
+    write("vs", 2);
+    String dataSha = spark.sql("SELECT data_sha FROM study.vs.history").first().getString(0);
+    Path orphan = store.resolve("datom/vs/" + "0".repeat(64) + ".parquet");
+    Files.copy(store.resolve("datom/vs/" + dataSha + ".parquet"), orphan);
+
+    List<Row> rows = sql("SELECT status, kind, table_name, store_key, repairable FROM datom_validate('study', true) "
+        + "WHERE status <> 'ok'");
+
+    assertEquals(List.of(org.apache.spark.sql.RowFactory.create("listed", "unreferenced_object", "vs",
+        "vs/" + "0".repeat(64) + ".parquet", false)), rows);
+    assertTrue(Files.exists(orphan));
+    Files.delete(orphan);
+  }
+
+  @Test
   void badArgumentsAreRefusedNamingTheFunctionAndTheArgument() {
     assertRefused("SELECT * FROM datom_validate()", "datom_validate takes 1 to 3 arguments, but was given 0");
     assertRefused("SELECT * FROM datom_validate('study', true, false, 1)", "but was given 4");
