@@ -7,6 +7,7 @@ import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,13 @@ public final class DatomWriteConf {
   /** Where part files are staged, if the session sets it. */
   public Optional<String> stagingRoot() {
     return conf(DatomWriteOptions.STAGING_CONF);
+  }
+
+  /** How old a staging directory must be before a write sweeps it as a dead writer's; default one hour. */
+  public Duration stagingMaxAge() {
+    return conf(DatomWriteOptions.STAGING_MAX_AGE_CONF)
+        .map(value -> DurationSetting.parse(DatomWriteOptions.STAGING_MAX_AGE_CONF, value))
+        .orElse(StagingArea.DEFAULT_MAX_AGE);
   }
 
   private Optional<String> setting(String name) {
