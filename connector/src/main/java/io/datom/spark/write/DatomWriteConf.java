@@ -5,6 +5,7 @@ import io.datom.core.format.Parent;
 import io.datom.core.json.JsonObject;
 import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
+import io.datom.core.repo.RemoteUrls;
 import io.datom.core.write.RetryPolicy;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
@@ -40,7 +41,9 @@ public final class DatomWriteConf {
 
   /** The data repository's git remote. */
   public String repo() {
-    return setting(DatomWriteOptions.REPO).orElseThrow(() -> new InvalidOptionsException(
+    return setting(DatomWriteOptions.REPO)
+        .map(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.TOKEN_SETTINGS))
+        .orElseThrow(() -> new InvalidOptionsException(
         "Option '" + DatomWriteOptions.REPO + "' is required to write: set it to the git remote of the project's "
             + "data repository, e.g. .option(\"repo\", \"https://git.example.org/acme/study-001-data.git\") (or "
             + "spark.sql.catalog.<name>.repo for a catalog).", DatomWriteOptions.REPO));
