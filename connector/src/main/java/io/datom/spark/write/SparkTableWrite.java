@@ -124,6 +124,7 @@ final class SparkTableWrite {
     return WriterOptions.builder(conf.repo(), target.store())
         .credentials(conf.credentials())
         .author(conf.author())
+        .retryPolicy(conf.retryPolicy())
         .observer(OBSERVER.get())
         .build();
   }

@@ -5,8 +5,8 @@ import io.datom.core.format.TableMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks that a project's store mirror agrees with its data repository, and repairs it: R's
