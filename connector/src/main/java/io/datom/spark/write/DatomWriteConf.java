@@ -138,9 +138,20 @@ public final class DatomWriteConf {
 
   /** How old a staging directory must be before a write sweeps it as a dead writer's; default one hour. */
   public Duration stagingMaxAge() {
-    return conf(DatomWriteOptions.STAGING_MAX_AGE_CONF)
-        .map(value -> DurationSetting.parse(DatomWriteOptions.STAGING_MAX_AGE_CONF, value))
-        .orElse(StagingArea.DEFAULT_MAX_AGE);
+    Optional<String> age = conf(DatomWriteOptions.STAGING_MAX_AGE_CONF);
+    if (age.isEmpty()) {
+      return StagingArea.DEFAULT_MAX_AGE;
+    }
+    try {
+      long seconds = JavaUtils.timeStringAsSec(age.get());
+      if (seconds <= 0) {
+        throw new NumberFormatException("not positive");
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new InvalidOptionsException(DatomWriteOptions.STAGING_MAX_AGE_CONF + " must be a positive duration such "
+          + "as 1h, 30min or 7d, got '" + age.get() + "'.", DatomWriteOptions.STAGING_MAX_AGE_CONF);
+    }
   }
 
   private Optional<String> setting(String name) {
