@@ -84,7 +84,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
     this.name = name;
     this.options = options;
     Optional.ofNullable(options.get(DatomWriteOptions.REPO))
-        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.TOKEN_SETTINGS));
+        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
   }
 

@@ -42,7 +42,7 @@ public final class DatomWriteConf {
   /** The data repository's git remote. */
   public String repo() {
     return setting(DatomWriteOptions.REPO)
-        .map(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.TOKEN_SETTINGS))
+        .map(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()))
         .orElseThrow(() -> new InvalidOptionsException(
         "Option '" + DatomWriteOptions.REPO + "' is required to write: set it to the git remote of the project's "
             + "data repository, e.g. .option(\"repo\", \"https://git.example.org/acme/study-001-data.git\") (or "
