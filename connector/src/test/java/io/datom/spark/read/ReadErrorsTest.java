@@ -110,4 +110,30 @@ class ReadErrorsTest extends SparkTestBase {
         assertThrows(InvalidOptionsException.class,
             () -> datom("dm.history").option("version", "939d").load(store)).options());
   }
+
+  @Test
+  void emptyVersionSelectorsAreMistakesNotTheCurrentVersion() {
+    for (String option : List.of("version", "versionAsOf", "asOf", "timestampAsOf")) {
+      InvalidOptionsException e =
+          assertThrows(InvalidOptionsException.class, () -> datom("dm").option(option, "").load(store));
+      assertEquals(List.of(option), e.options());
+      assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anInstantOutOfRangeIsAClearError() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("asOf", "99999999999999999999").load(store));
+    assertEquals(List.of("asOf"), e.options());
+    assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+  }
+
+  @Test
+  void tableNamesAreExactNotTrimmed() {
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> datom("dm ").load(store));
+    assertEquals(List.of("table"), e.options());
+    assertTrue(e.getMessage().contains("leading or trailing spaces"), e.getMessage());
+  }
 }
