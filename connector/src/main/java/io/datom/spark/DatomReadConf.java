@@ -41,7 +41,7 @@ public final class DatomReadConf {
         .orElseThrow(
             () ->
                 new InvalidOptionsException(
-                    "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read, e.g. "
+                    "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read or write, e.g. "
                         + ".option(\"table\", \"dm\").",
                     DatomReadOptions.TABLE));
   }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.spark.ColumnNamesClashException;
+import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,5 +49,28 @@ class BadWriteInputTest extends SparkTestBase {
     assertTrue(project.openStore().list("clash/").isEmpty(), "nothing was stored");
     project.overwrite(spark.sql("SELECT id AS a, id AS b FROM range(3)"), "clash");
     assertEquals(3, project.read("clash", project.metadata("clash").version()).count());
+  }
+
+  @Test
+  void statedParentsMustNameFullShas() {
+    Optional<String> head = project.head();
+    String traversal = "[{\"source\":\"RAW\",\"table\":\"edc\",\"version\":\"../../x\",\"data_sha\":\""
+        + "e".repeat(64) + "\"}]";
+
+    InvalidLineageException e = assertThrows(InvalidLineageException.class, () -> project
+        .writer(spark.sql("SELECT id FROM range(2)"), "derived").option("parents", traversal).mode("overwrite")
+        .save(project.store()));
+
+    assertEquals(1, e.entry());
+    assertTrue(e.getMessage().contains("version"), e.getMessage());
+    assertEquals(head, project.head(), "nothing was committed");
+  }
+
+  @Test
+  void aMissingTableNameIsAskedForInWords() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> spark.sql("SELECT 1 AS id")
+        .write().format("datom").option("repo", project.repoUrl()).mode("overwrite").save(project.store()));
+    assertEquals(List.of("table"), e.options());
+    assertTrue(e.getMessage().contains("read or write"), e.getMessage());
   }
 }
