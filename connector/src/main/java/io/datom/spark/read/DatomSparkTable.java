@@ -5,6 +5,7 @@ import io.datom.core.read.ParquetIntegrity;
 import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
+import io.datom.spark.KnownOptions;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.write.DatomWriteBuilder;
 import io.datom.spark.write.WriteTarget;
@@ -159,6 +160,7 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    KnownOptions.requireReadOptions(options);
     IntegrityGate.check(DatomReadConf.verifyMode(spark, options), spark, store, snapshot);
     return parquet.newScanBuilder(options);
   }

@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.KnownOptions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -49,6 +50,7 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   @Override
   public Write build() {
+    KnownOptions.requireWriteOptions(info.options());
     DatomWriteConf conf = new DatomWriteConf(SparkSession.active(), info.options(), target.catalogOptions());
     return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }

@@ -136,4 +136,18 @@ class ReadErrorsTest extends SparkTestBase {
     assertEquals(List.of("table"), e.options());
     assertTrue(e.getMessage().contains("leading or trailing spaces"), e.getMessage());
   }
+
+  @Test
+  void aMisspelledOptionIsAnErrorThatNamesTheClosestOne() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("verison", "939d").load(store));
+    assertEquals(List.of("verison"), e.options());
+    assertTrue(e.getMessage().contains("Did you mean 'version'?"), e.getMessage());
+    InvalidOptionsException writeOption = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("message", "x").load(store).collect());
+    assertTrue(writeOption.getMessage().contains("for a datom read"), writeOption.getMessage());
+    InvalidOptionsException alias = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("timestampAsOff", "2026-01-01").load(store));
+    assertTrue(alias.getMessage().contains("Did you mean 'timestampAsOf'?"), alias.getMessage());
+  }
 }

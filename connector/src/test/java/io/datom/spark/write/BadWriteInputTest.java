@@ -73,4 +73,21 @@ class BadWriteInputTest extends SparkTestBase {
     assertEquals(List.of("table"), e.options());
     assertTrue(e.getMessage().contains("read or write"), e.getMessage());
   }
+
+  @Test
+  void unknownAndReadOnlyOptionsAreRefusedOnWrites() {
+    Optional<String> head = project.head();
+    Dataset<Row> rows = spark.sql("SELECT id FROM range(2)");
+
+    InvalidOptionsException typo = assertThrows(InvalidOptionsException.class, () -> project.writer(rows, "dm")
+        .option("mesage", "cut 2").mode("overwrite").save(project.store()));
+    assertTrue(typo.getMessage().contains("Did you mean 'message'?"), typo.getMessage());
+    InvalidOptionsException readOption = assertThrows(InvalidOptionsException.class, () -> project.writer(rows, "dm")
+        .option("version", "abc123").mode("overwrite").save(project.store()));
+    assertTrue(readOption.getMessage().contains("for a datom write"), readOption.getMessage());
+    assertEquals(head, project.head(), "nothing was committed");
+
+    project.writer(rows, "dm").option("message", "cut 2").option("custom.site", "A").mode("overwrite")
+        .save(project.store());
+  }
 }
