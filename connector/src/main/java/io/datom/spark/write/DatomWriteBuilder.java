@@ -32,6 +32,11 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
     return new DatomWriteBuilder(target, info, target.current().isPresent() ? WriteMode.APPEND : WriteMode.OVERWRITE);
   }
 
+  /** An append unless truncated, whatever the target says is current: a damaged table's append meets the damage. */
+  public static DatomWriteBuilder appendingTo(WriteTarget target, LogicalWriteInfo info) {
+    return new DatomWriteBuilder(target, info, WriteMode.APPEND);
+  }
+
   /** A write creating the table whole; it must still have no version when the write commits, unless truncated. */
   public static DatomWriteBuilder creating(WriteTarget target, LogicalWriteInfo info) {
     return new DatomWriteBuilder(target, info, WriteMode.CREATE);
