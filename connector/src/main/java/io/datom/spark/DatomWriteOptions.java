@@ -72,7 +72,9 @@ public final class DatomWriteOptions {
   public static final String RETRY_DEADLINE_CONF = "spark.datom.write.retryDeadline";
 
   /** Where a Spark user puts the git token, for messages that tell them. */
-  public static final String TOKEN_SETTINGS = "spark.datom.git.token (or the environment variable DATOM_GIT_TOKEN)";
+  public static String tokenSettings() {
+    return GIT_TOKEN_CONF + " (or the environment variable DATOM_GIT_TOKEN)";
+  }
 
   /** Session configuration: the HTTPS token for the git remote (sent as the password of user {@code git}). */
   public static final String GIT_TOKEN_CONF = "spark.datom.git.token";

@@ -84,8 +84,8 @@ final class SparkTableWrite {
       case CREATE -> Optional.of(BaseVersion.newTable());
       case OVERWRITE -> Optional.empty();
     };
-    Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     base.ifPresent(DatomSparkTable::verifyObject);
+    Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
     WriteRequestOptions request = WriteRequestOptions.of(conf);
