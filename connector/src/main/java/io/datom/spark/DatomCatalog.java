@@ -87,6 +87,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
     this.options = options;
+    KnownOptions.requireCatalogOptions(name, options);
     Optional.ofNullable(options.get(DatomWriteOptions.REPO))
         .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());

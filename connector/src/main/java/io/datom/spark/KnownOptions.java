@@ -31,6 +31,10 @@ public final class KnownOptions {
       DatomWriteOptions.PARENTS, DatomWriteOptions.AUTHOR_NAME, DatomWriteOptions.AUTHOR_EMAIL,
       DatomWriteOptions.RETRY_DEADLINE));
 
+  /** What a catalog takes ({@code spark.sql.catalog.<name>.<option>}): where its projects are, and write defaults. */
+  public static final Set<String> CATALOG = names(Stream.of(), Stream.of(DatomCatalog.STORE, DatomCatalog.GOVERNANCE,
+      DatomCatalog.S3_SCHEME, DatomWriteOptions.REPO, DatomWriteOptions.PROJECT, DatomWriteOptions.RETRY_DEADLINE));
+
   private static final Set<String> ANY = union(READ, WRITE);
 
   private KnownOptions() {}
@@ -48,6 +52,19 @@ public final class KnownOptions {
   /** Refuses an option a write does not take (a read option such as {@code version} included). */
   public static void requireWriteOptions(Map<String, String> options) {
     require(options, WRITE, "a datom write");
+  }
+
+  /** Refuses a catalog setting the catalog does not take, naming it as the user wrote it. */
+  public static void requireCatalogOptions(String catalog, Map<String, String> options) {
+    for (String given : options.keySet()) {
+      String name = given.toLowerCase(Locale.ROOT);
+      if (!CATALOG.contains(name)) {
+        String hint = closest(name, CATALOG).map(match -> " Did you mean '" + match + "'?").orElse("");
+        throw new InvalidOptionsException("Unknown setting 'spark.sql.catalog." + catalog + "." + given + "' for a"
+            + " datom catalog." + hint + " Catalog settings are: " + String.join(", ", spelled(CATALOG))
+            + " (docs/options.md).", given);
+      }
+    }
   }
 
   private static void require(Map<String, String> options, Set<String> known, String operation) {
