@@ -155,7 +155,8 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table loadTable(Identifier ident, String version) throws NoSuchTableException {
-    return load(ident, VersionSpec.version(version));
+    String checked = DatomReadConf.requireVersion(version, "VERSION AS OF '" + version + "'", ident.name());
+    return load(ident, VersionSpec.version(checked));
   }
 
   @Override
@@ -206,8 +207,8 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
-    throw new UnsupportedOperationException("Cannot create table " + ident + " without data in catalog " + name
-        + ": a datom table exists from its first version on. Create it with its data instead: CREATE TABLE ... AS "
+    throw new UnsupportedDatomOperationException("CREATE TABLE", "Cannot create table " + ident + " without data in"
+        + " catalog " + name + ": a datom table exists from its first version on. Create it with its data instead: CREATE TABLE ... AS "
         + "SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
   }
 
@@ -234,9 +235,12 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   // A datom version is a whole table, so created and replaced tables are written alike; the write makes the version.
   private WriteTarget target(Identifier ident) throws NoSuchNamespaceException {
-    TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history())
-        .orElseThrow(() -> new UnsupportedOperationException(
+    TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels())
+        .orElseThrow(() -> new UnsupportedDatomOperationException("write",
             "Cannot write " + ident + " in catalog " + name + ": it does not name a datom table."));
+    if (ref.history()) {
+      throw HistoryTable.readOnly(ref.table());
+    }
     if (!locator.exists(ref.project())) {
       throw noSuchNamespace(ident.namespace());
     }
@@ -249,40 +253,40 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table alterTable(Identifier ident, TableChange... changes) {
-    throw readOnly("alter table " + ident);
+    throw readOnly("ALTER TABLE", "alter table " + ident);
   }
 
   @Override
   public boolean dropTable(Identifier ident) {
-    throw readOnly("drop table " + ident);
+    throw readOnly("DROP TABLE", "drop table " + ident);
   }
 
   @Override
   public void renameTable(Identifier oldIdent, Identifier newIdent) {
-    throw readOnly("rename table " + oldIdent);
+    throw readOnly("RENAME TABLE", "rename table " + oldIdent);
   }
 
   @Override
   public void createNamespace(String[] namespace, Map<String, String> metadata) {
-    throw readOnly("create namespace " + String.join(".", namespace));
+    throw readOnly("CREATE NAMESPACE", "create namespace " + String.join(".", namespace));
   }
 
   @Override
   public void alterNamespace(String[] namespace, NamespaceChange... changes) {
-    throw readOnly("alter namespace " + String.join(".", namespace));
+    throw readOnly("ALTER NAMESPACE", "alter namespace " + String.join(".", namespace));
   }
 
   @Override
   public boolean dropNamespace(String[] namespace, boolean cascade) {
-    throw readOnly("drop namespace " + String.join(".", namespace));
+    throw readOnly("DROP NAMESPACE", "drop namespace " + String.join(".", namespace));
   }
 
   private NoSuchNamespaceException noSuchNamespace(String[] namespace) {
     return new NoSuchNamespaceException(namespace);
   }
 
-  private UnsupportedOperationException readOnly(String operation) {
-    return new UnsupportedOperationException(
+  private UnsupportedDatomOperationException readOnly(String statement, String operation) {
+    return new UnsupportedDatomOperationException(statement,
         "Cannot " + operation + " in catalog " + name + ": datom versions are immutable. Tables are created and "
             + "versioned by writes (INSERT, CREATE TABLE AS SELECT, format(\"datom\") saves, or the R package).");
   }

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -18,6 +19,9 @@ import scala.Option;
  * {@code versionAsOf}/{@code version}, {@code timestampAsOf}/{@code asOf}) may both be given only with equal values.
  */
 public final class DatomReadConf {
+
+  /** A full {@code metadata_sha} or a prefix of one: what a version can be. */
+  private static final Pattern VERSION = Pattern.compile("[0-9a-f]{1,64}");
 
   private final SparkSession spark;
   private final CaseInsensitiveStringMap options;
@@ -60,7 +64,29 @@ public final class DatomReadConf {
   /** The requested version ({@code version} or {@code versionAsOf}), if any. */
   public Optional<String> version() {
     requireNotBlank(DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF);
+    for (String name : new String[] {DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF}) {
+      option(name).ifPresent(value -> requireVersion(value, "Option '" + name + "' = '" + value + "'",
+          Optional.ofNullable(options.get(DatomReadOptions.TABLE)).orElse("{table}")));
+    }
     return aliased(DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF);
+  }
+
+  /**
+   * Returns {@code version} if it can be a version: a full {@code metadata_sha} or a prefix of one, in lowercase hex.
+   * Anything else could never match (R compares case-sensitively), so it is a mistake to name, not a version to look
+   * for.
+   *
+   * @param given how the user gave it, for the message: {@code Option 'version' = '…'}, {@code VERSION AS OF '…'}
+   * @param table the table read, whose history the message points to
+   * @throws InvalidOptionsException if it cannot be a version
+   */
+  public static String requireVersion(String version, String given, String table) {
+    if (!VERSION.matcher(version).matches()) {
+      throw new InvalidOptionsException(given + " is not a version. A version is a metadata_sha (64 lowercase hex"
+          + " characters, 0-9 and a-f) or a unique prefix of one: read " + table + ".history to list the versions of "
+          + table + ".", DatomReadOptions.VERSION);
+    }
+    return version;
   }
 
   /** The requested instant ({@code asOf} or {@code timestampAsOf}) as given, if any. */

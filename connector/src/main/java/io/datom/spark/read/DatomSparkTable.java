@@ -6,6 +6,7 @@ import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
 import io.datom.spark.KnownOptions;
+import io.datom.spark.UnsupportedDatomOperationException;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.write.DatomWriteBuilder;
 import io.datom.spark.write.WriteTarget;
@@ -16,11 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsRowLevelOperations;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.catalog.TruncatableTable;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.RowLevelOperationBuilder;
+import org.apache.spark.sql.connector.write.RowLevelOperationInfo;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
@@ -36,8 +41,13 @@ import scala.collection.JavaConverters;
  * statistics and splitting of the object by row groups across tasks; reading a version costs what
  * {@code spark.read.parquet} of the same object costs, plus the integrity check {@link VerifyMode} asks for. The
  * schema is read from this version's own object, never from the current version's.
+ *
+ * <p>Versions are immutable: {@code UPDATE}, {@code DELETE} and {@code TRUNCATE TABLE} are refused with datom's
+ * message (the table declares row-level operations and truncation only so that Spark asks it, rather than failing
+ * with its own generic message). {@code MERGE} is refused by {@link io.datom.spark.DatomSparkSessionExtensions}.
  */
-public final class DatomSparkTable implements SupportsRead, SupportsWrite {
+public final class DatomSparkTable implements SupportsRead, SupportsWrite, SupportsRowLevelOperations,
+    TruncatableTable {
 
   /** Table property: the version's {@code metadata_sha}. */
   public static final String PROP_VERSION = "datom.version";
@@ -126,7 +136,8 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
   // not the ones the version recorded.
   private void explainUnreadableObject() {
     if (!store.exists(snapshot.objectKey())) {
-      throw new StoreObjectNotFoundException(store.describe(), snapshot.objectKey());
+      throw StoreObjectNotFoundException.versionObject(store.describe(), snapshot.objectKey(), snapshot.table(),
+          snapshot.version());
     }
     ParquetIntegrity.verify(store, snapshot);
   }
@@ -160,6 +171,18 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
     return DatomWriteBuilder.into(new WriteTarget(store, snapshot.table(), Optional.of(this), catalogOptions), info);
+  }
+
+  /** Refuses {@code UPDATE}, {@code DELETE} and {@code MERGE}: rows of a version cannot change. */
+  @Override
+  public RowLevelOperationBuilder newRowLevelOperationBuilder(RowLevelOperationInfo info) {
+    throw UnsupportedDatomOperationException.rowLevel(info.command().name(), snapshot.table());
+  }
+
+  /** Refuses {@code TRUNCATE TABLE} (and {@code DELETE} without a condition): a version has at least one row. */
+  @Override
+  public boolean truncateTable() {
+    throw UnsupportedDatomOperationException.truncate(snapshot.table());
   }
 
   /**

@@ -5,10 +5,14 @@ import io.datom.core.read.DatomTable;
 import io.datom.core.read.VersionSpec;
 import io.datom.spark.DatomReadOptions;
 import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.UnsupportedDatomOperationException;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -30,8 +34,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * The history is read once, when the table is loaded (one store read); {@code nrow} and {@code ncol} cost one more
  * read per version and are read only by queries that select them.
+ *
+ * <p>A history is read-only: it grows by writing its table. A write to it is refused with datom's message (it
+ * declares the write capabilities only so that Spark hands the write to it, rather than failing on column checks).
  */
-public final class HistoryTable implements SupportsRead {
+public final class HistoryTable implements SupportsRead, SupportsWrite {
 
   /** The history table's schema. */
   public static final StructType SCHEMA =
@@ -85,7 +92,20 @@ public final class HistoryTable implements SupportsRead {
 
   @Override
   public Set<TableCapability> capabilities() {
-    return Set.of(TableCapability.BATCH_READ);
+    return Set.of(TableCapability.BATCH_READ, TableCapability.V1_BATCH_WRITE, TableCapability.TRUNCATE,
+        TableCapability.ACCEPT_ANY_SCHEMA);
+  }
+
+  /** Refuses the write: see {@link #readOnly}. */
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    throw readOnly(table.name());
+  }
+
+  /** The refusal of a write to the history of {@code table}. */
+  public static UnsupportedDatomOperationException readOnly(String table) {
+    return new UnsupportedDatomOperationException("write", "Cannot write " + table + ".history: a table's history is"
+        + " read-only, and grows by one entry with each write of the table. Write to table " + table + " instead.");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.datom.spark.write;
 
 import io.datom.spark.DatomDataSource;
+import io.datom.spark.UnsupportedDatomOperationException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.StagedTable;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>As a staged table, its changes are the version itself: the write commits it, git's atomic push being datom's
  * commit point, so {@link #commitStagedChanges()} has nothing left to do and {@link #abortStagedChanges()} nothing to
- * undo (a failed write references nothing it placed).
+ * undo (a failed write references nothing it placed). A table staged and committed without a write
+ * ({@code REPLACE TABLE t (id INT)}, with no {@code AS SELECT}) would change nothing, so it is refused.
  */
 public final class NewDatomTable implements StagedTable, SupportsWrite {
 
@@ -28,6 +30,8 @@ public final class NewDatomTable implements StagedTable, SupportsWrite {
   private final WriteTarget target;
   private final StructType schema;
   private final boolean replaces;
+  /** Whether Spark asked for a write: a staged table committed without one was declared without data. */
+  private volatile boolean written;
 
   private NewDatomTable(WriteTarget target, StructType schema, boolean replaces) {
     this.target = target;
@@ -78,12 +82,20 @@ public final class NewDatomTable implements StagedTable, SupportsWrite {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    written = true;
     return replaces ? DatomWriteBuilder.replacing(target, info) : DatomWriteBuilder.creating(target, info);
   }
 
   @Override
   public void commitStagedChanges() {
-    // The write already committed the version (see the class documentation).
+    // The write already committed the version (see the class documentation); without a write there is none.
+    if (!written) {
+      throw new UnsupportedDatomOperationException(replaces ? "REPLACE TABLE" : "CREATE TABLE", "Cannot "
+          + (replaces ? "replace" : "create") + " table " + target.table() + " in " + target.store().describe()
+          + " without data: a datom table is its versions, and a version is made of rows. Nothing was changed."
+          + " Give the rows: REPLACE TABLE ... AS SELECT, CREATE TABLE ... AS SELECT, or"
+          + " df.writeTo(...).createOrReplace().");
+    }
   }
 
   @Override

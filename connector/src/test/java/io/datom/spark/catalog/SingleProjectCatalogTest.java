@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
+import io.datom.spark.UnsupportedDatomOperationException;
 import io.datom.spark.testing.Fixtures;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
@@ -95,8 +96,8 @@ class SingleProjectCatalogTest extends SparkTestBase {
 
   @Test
   void versionsCannotBeDropped() {
-    UnsupportedOperationException e =
-        assertThrows(UnsupportedOperationException.class, () -> sql("DROP TABLE study.dm"));
+    UnsupportedDatomOperationException e =
+        assertThrows(UnsupportedDatomOperationException.class, () -> sql("DROP TABLE study.dm"));
     assertTrue(e.getMessage().contains("datom versions are immutable"), e.getMessage());
   }
 }
