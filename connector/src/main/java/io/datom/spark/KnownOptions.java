@@ -59,7 +59,8 @@ public final class KnownOptions {
     for (String given : options.keySet()) {
       String name = given.toLowerCase(Locale.ROOT);
       if (!CATALOG.contains(name)) {
-        String hint = closest(name, CATALOG).map(match -> " Did you mean '" + match + "'?").orElse("");
+        String hint = secretHint(name).or(() -> closest(name, CATALOG).map(match -> " Did you mean '" + match + "'?"))
+            .orElse("");
         throw new InvalidOptionsException("Unknown setting 'spark.sql.catalog." + catalog + "." + given + "' for a"
             + " datom catalog." + hint + " Catalog settings are: " + String.join(", ", spelled(CATALOG))
             + " (docs/options.md).", given);
@@ -73,13 +74,35 @@ public final class KnownOptions {
       if (known.contains(name) || (known == WRITE || known == ANY) && name.startsWith(DatomWriteOptions.CUSTOM_PREFIX)) {
         continue;
       }
-      String hint = closest(name, known).map(match -> " Did you mean '" + match + "'?").orElse("");
+      String hint = secretHint(name).or(() -> sessionHint(given))
+          .or(() -> closest(name, known).map(match -> " Did you mean '" + match + "'?")).orElse("");
       String where = ANY.contains(name) || name.startsWith(DatomWriteOptions.CUSTOM_PREFIX)
           ? " It belongs to the other direction (a read or a write), where it would mean something." : "";
       throw new InvalidOptionsException("Unknown option '" + given + "' for " + operation + "." + hint + where
           + " Options are: " + String.join(", ", spelled(known)) + (known == READ ? "" : ", custom.*")
           + " (docs/options.md).", given);
     }
+  }
+
+  /** Names that suggest a credential: such a value is never an option (its message never shows the value). */
+  private static final List<String> SECRET_WORDS = List.of("token", "password", "secret", "credential", "pat");
+
+  private static Optional<String> secretHint(String lowercased) {
+    boolean secret = SECRET_WORDS.stream().anyMatch(word -> lowercased.equals(word) || lowercased.endsWith("." + word)
+        || lowercased.endsWith("_" + word) || word.length() > 3 && lowercased.contains(word));
+    return secret
+        ? Optional.of(" Credentials are never options: give the git token as the session setting "
+            + DatomWriteOptions.GIT_TOKEN_CONF + " or the environment variable DATOM_GIT_TOKEN, and store credentials"
+            + " in the session's Hadoop configuration (docs/writing-spark.md, \"Where the token travels\").")
+        : Optional.empty();
+  }
+
+  /** A session setting ({@code spark.…}) given as an option: it takes effect only as configuration. */
+  private static Optional<String> sessionHint(String given) {
+    return given.toLowerCase(Locale.ROOT).startsWith("spark.")
+        ? Optional.of(" It is a session setting, not an option: set it with spark.conf().set(\"" + given + "\", …) or"
+            + " --conf (docs/options.md).")
+        : Optional.empty();
   }
 
   /** The known name closest in edit distance, if any is close enough to be a likely typo. */

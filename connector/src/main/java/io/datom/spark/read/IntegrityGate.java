@@ -38,7 +38,8 @@ final class IntegrityGate {
     }
     FileStatus status =
         store.status(snapshot.objectKey())
-            .orElseThrow(() -> new StoreObjectNotFoundException(store.describe(), snapshot.objectKey()));
+            .orElseThrow(() -> StoreObjectNotFoundException.versionObject(store.describe(), snapshot.objectKey(),
+                snapshot.table(), snapshot.version()));
     if (mode == VerifyMode.FULL) {
       VerifyJob.run(spark, store, snapshot);
       return;

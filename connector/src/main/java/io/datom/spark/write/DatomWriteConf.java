@@ -1,8 +1,11 @@
 package io.datom.spark.write;
 
 import io.datom.core.exceptions.InvalidLineageException;
+import io.datom.core.exceptions.InvalidNameException;
 import io.datom.core.format.Lineage;
+import io.datom.core.format.Names;
 import io.datom.core.format.Parent;
+import io.datom.core.format.RStrings;
 import io.datom.core.json.JsonObject;
 import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
@@ -60,7 +63,8 @@ public final class DatomWriteConf {
 
   /** The commit message, if given (core defaults it to R's {@code Update {table}}). */
   public Optional<String> message() {
-    return Optional.ofNullable(options.get(DatomWriteOptions.MESSAGE)).filter(m -> !m.isBlank());
+    return Optional.ofNullable(options.get(DatomWriteOptions.MESSAGE)).filter(m -> !m.isBlank())
+        .map(m -> RStrings.require(DatomWriteOptions.MESSAGE, "Option 'message'", m));
   }
 
   /** The {@code custom.*} options as custom metadata, keys in sorted order; empty when there are none. */
@@ -74,7 +78,9 @@ public final class DatomWriteConf {
           throw new InvalidOptionsException("Option '" + key + "' names no custom field: write custom metadata as "
               + ".option(\"custom.description\", \"Central lab\").", key);
         }
-        custom.put(name, option.getValue());
+        String shown = RStrings.printable(key);
+        RStrings.require(key, "The name of option '" + shown + "'", name);
+        custom.put(name, RStrings.require(key, "Option '" + shown + "'", option.getValue()));
       }
     }
     if (custom.isEmpty()) {
@@ -99,6 +105,7 @@ public final class DatomWriteConf {
     for (int i = 0; i < parents.size(); i++) {
       requireFullSha(parents.get(i).version(), "version", i + 1);
       requireFullSha(parents.get(i).dataSha(), "data_sha", i + 1);
+      requireTableName(parents.get(i).table(), i + 1);
     }
     return Optional.of(parents);
   }
@@ -112,6 +119,17 @@ public final class DatomWriteConf {
       throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents` has " + field + " \""
           + value + "\", which is not a full sha (64 lowercase hex characters). Copy the parent's " + field
           + " from its history.");
+    }
+  }
+
+  /** A stated parent's table is a datom table: a name such as {@code ../x} could never be followed back either. */
+  private static void requireTableName(String table, int entry) {
+    try {
+      Names.requireValid(table);
+    } catch (InvalidNameException e) {
+      throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents` has table \""
+          + RStrings.printable(table) + "\", which is not a datom table name (" + e.getMessage() + "). Copy the"
+          + " parent's table name from its project.");
     }
   }
 

@@ -6,6 +6,7 @@ import io.datom.core.json.JsonNa;
 import io.datom.core.json.JsonNull;
 import io.datom.core.json.JsonObject;
 import io.datom.core.json.JsonParser;
+import io.datom.core.json.JsonString;
 import io.datom.core.json.JsonValue;
 import io.datom.core.json.JsonWriter;
 
@@ -32,6 +33,9 @@ final class CustomMetadataCheck {
   }
 
   private static void requireNoNulls(JsonValue value, String path) {
+    if (value instanceof JsonString text) {
+      RStrings.require(path, "Custom metadata at " + path, text.value());
+    }
     if (value == JsonNull.NULL || value instanceof JsonNa) {
       throw new InvalidMetadataException(path, "Custom metadata must not contain null or NA values (found at "
           + path + "): R re-hashes a stored null as {} and the table would get a new version on every write."
@@ -39,6 +43,7 @@ final class CustomMetadataCheck {
     }
     if (value instanceof JsonObject object) {
       for (JsonObject.Member member : object.members()) {
+        RStrings.require(path, "A custom metadata key in " + path, member.key());
         requireNoNulls(member.value(), path + "." + member.key());
       }
     } else if (value instanceof JsonArray array) {

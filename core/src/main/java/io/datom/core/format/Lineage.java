@@ -87,6 +87,10 @@ public final class Lineage {
           throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents`: field "
               + field.getKey() + " must be a non-empty string." + PARENTS_REMEDY);
         }
+        RStrings.problem(field.getValue()).ifPresent(problem -> {
+          throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents`: field "
+              + field.getKey() + " " + problem + "." + PARENTS_REMEDY);
+        });
       }
       JsonValue lineage = parent.sourceLineage();
       if (lineage != null && length(lineage) > 0) {

@@ -48,6 +48,9 @@ final class GitFailures {
    */
   private static String advice(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jgit.errors.NoRemoteRepositoryException) {
+        return ". The git remote has no such repository: check the URL (https://… or file://…).";
+      }
       if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
           || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
         return ". The git remote cannot be reached: check the URL, the network, and that the git server is up;"

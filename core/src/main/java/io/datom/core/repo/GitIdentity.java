@@ -1,5 +1,6 @@
 package io.datom.core.repo;
 
+import io.datom.core.format.RStrings;
 import java.io.IOException;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -13,6 +14,15 @@ import org.eclipse.jgit.util.SystemReader;
  * @param email {@code user.email}
  */
 public record GitIdentity(String name, String email) {
+
+  /**
+   * @throws io.datom.core.exceptions.InvalidMetadataException if R cannot hold the name or e-mail, which every
+   *     history entry records ({@link RStrings})
+   */
+  public GitIdentity {
+    RStrings.require("author", "The author name", name);
+    RStrings.require("author", "The author e-mail", email);
+  }
 
   /** Used when git config names nobody, as R does. */
   public static final GitIdentity FALLBACK = new GitIdentity("datom", "datom@noreply");

@@ -1,6 +1,7 @@
 package io.datom.core.write;
 
 import io.datom.core.format.Parent;
+import io.datom.core.format.RStrings;
 import io.datom.core.hash.TableHash;
 import io.datom.core.json.JsonObject;
 import java.util.List;
@@ -115,9 +116,13 @@ public final class WriteRequest {
       this.data = Objects.requireNonNull(data, "data");
     }
 
-    /** The commit message; default {@code Update {table}}. */
+    /**
+     * The commit message; default {@code Update {table}}.
+     *
+     * @throws io.datom.core.exceptions.InvalidMetadataException if R cannot hold it ({@link RStrings})
+     */
     public Builder message(String message) {
-      this.message = Objects.requireNonNull(message, "message");
+      this.message = RStrings.require("message", "The commit message", Objects.requireNonNull(message, "message"));
       return this;
     }
 
