@@ -2,7 +2,7 @@ package io.datom.spark;
 
 import io.datom.spark.sql.DatomTableFunction;
 import io.datom.spark.sql.FunctionArguments;
-import io.datom.spark.sql.MergeRefusal;
+import io.datom.spark.sql.RowLevelRefusal;
 import io.datom.spark.sql.ValidateFunction;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -31,8 +31,8 @@ import scala.runtime.BoxedUnit;
  *       compared with git, and repaired with {@code fix = true} ({@link ValidateFunction}, {@link DatomProjects}).
  * </ul>
  *
- * It also refuses {@code MERGE INTO} a datom table with datom's message ({@link MergeRefusal}); without the extension
- * Spark reports such a statement as an unresolved column.
+ * It also refuses {@code UPDATE} and {@code MERGE INTO} a datom table with datom's message ({@link RowLevelRefusal});
+ * without the extension Spark reports them as unsupported "temporarily", or as an unresolved column.
  */
 public final class DatomSparkSessionExtensions implements Function1<SparkSessionExtensions, BoxedUnit> {
 
@@ -42,7 +42,7 @@ public final class DatomSparkSessionExtensions implements Function1<SparkSession
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
     TABLE_FUNCTIONS.forEach(function -> register(extensions, function));
-    extensions.injectResolutionRule(session -> new MergeRefusal());
+    extensions.injectResolutionRule(session -> new RowLevelRefusal());
     return BoxedUnit.UNIT;
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * The options datom reads and writes take, and the refusal of any other: a misspelled {@code verison} that silently
@@ -56,7 +57,7 @@ public final class KnownOptions {
 
   /** Refuses a catalog setting the catalog does not take, naming it as the user wrote it. */
   public static void requireCatalogOptions(String catalog, Map<String, String> options) {
-    for (String given : options.keySet()) {
+    for (String given : spelledAsGiven(options)) {
       String name = given.toLowerCase(Locale.ROOT);
       if (!CATALOG.contains(name)) {
         String hint = secretHint(name).or(() -> closest(name, CATALOG).map(match -> " Did you mean '" + match + "'?"))
@@ -69,7 +70,7 @@ public final class KnownOptions {
   }
 
   private static void require(Map<String, String> options, Set<String> known, String operation) {
-    for (String given : options.keySet()) {
+    for (String given : spelledAsGiven(options)) {
       String name = given.toLowerCase(Locale.ROOT);
       if (known.contains(name) || (known == WRITE || known == ANY) && name.startsWith(DatomWriteOptions.CUSTOM_PREFIX)) {
         continue;
@@ -103,6 +104,11 @@ public final class KnownOptions {
         ? Optional.of(" It is a session setting, not an option: set it with spark.conf().set(\"" + given + "\", …) or"
             + " --conf (docs/options.md).")
         : Optional.empty();
+  }
+
+  /** The option names as the user wrote them: a {@link CaseInsensitiveStringMap}'s keys are lowercased. */
+  private static Set<String> spelledAsGiven(Map<String, String> options) {
+    return options instanceof CaseInsensitiveStringMap map ? map.asCaseSensitiveMap().keySet() : options.keySet();
   }
 
   /** The known name closest in edit distance, if any is close enough to be a likely typo. */

@@ -42,9 +42,10 @@ import scala.collection.JavaConverters;
  * {@code spark.read.parquet} of the same object costs, plus the integrity check {@link VerifyMode} asks for. The
  * schema is read from this version's own object, never from the current version's.
  *
- * <p>Versions are immutable: {@code UPDATE}, {@code DELETE} and {@code TRUNCATE TABLE} are refused with datom's
- * message (the table declares row-level operations and truncation only so that Spark asks it, rather than failing
- * with its own generic message). {@code MERGE} is refused by {@link io.datom.spark.DatomSparkSessionExtensions}.
+ * <p>Versions are immutable: {@code DELETE} and {@code TRUNCATE TABLE} are refused with datom's message (the table
+ * declares row-level operations and truncation only so that Spark asks it, rather than failing with its own generic
+ * message). {@code UPDATE} and {@code MERGE} are refused by the session extension
+ * ({@link io.datom.spark.DatomSparkSessionExtensions}): Spark does not ask a table that accepts any schema about them.
  */
 public final class DatomSparkTable implements SupportsRead, SupportsWrite, SupportsRowLevelOperations,
     TruncatableTable {

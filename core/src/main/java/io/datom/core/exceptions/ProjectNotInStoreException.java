@@ -12,8 +12,11 @@ public class ProjectNotInStoreException extends DatomException {
 
   public ProjectNotInStoreException(String project, String store) {
     super("The data store " + store + " holds no datom project: .metadata/manifest.json is missing. Check that the"
-        + " store exists and is the one project '" + project + "' uses; if creating the project was interrupted,"
-        + " run validation with fix = true to mirror its manifest.");
+        + " store exists and is the one project '" + project + "' uses. If it is (creating the project was"
+        + " interrupted, or the file was removed), mirror the manifest from git: in Spark SQL"
+        + " SELECT * FROM datom_validate('<store>', '<repo>', true), in Java"
+        + " DatomProjects.validate(spark, \"<store>\", \"<repo>\", true), or core's ProjectValidator.validate(options,"
+        + " true).");
     this.project = project;
     this.store = store;
   }
