@@ -1,5 +1,6 @@
 package io.datom.spark;
 
+import io.datom.core.exceptions.CredentialsInUrlException;
 import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.ProjectNotRegisteredException;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
@@ -38,6 +40,7 @@ import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.collection.JavaConverters;
 
 /**
  * A Spark catalog of datom tables, in one of three modes chosen by its options:
@@ -87,15 +90,44 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
     this.options = options;
-    KnownOptions.requireCatalogOptions(name, options);
-    Optional.ofNullable(options.get(DatomWriteOptions.REPO))
-        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+    try {
+      KnownOptions.requireCatalogOptions(name, options);
+      Optional.ofNullable(options.get(DatomWriteOptions.REPO))
+          .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+    } catch (CredentialsInUrlException e) {
+      forgetSetting(DatomWriteOptions.REPO);
+      throw new CredentialsInUrlException(e.redactedUrl(), DatomWriteOptions.tokenSettings() + "; the setting"
+          + " spark.sql.catalog." + name + "." + DatomWriteOptions.REPO + " was removed from this session, so that"
+          + " Spark does not copy it into the properties of later jobs and the event log");
+    } catch (InvalidOptionsException e) {
+      e.options().stream().filter(KnownOptions::looksLikeCredential).forEach(this::forgetSetting);
+      throw e;
+    }
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  /**
+   * Removes a refused setting that carries a credential from the session: Spark copies every session setting into the
+   * properties of each job it runs, where listeners (and, unless its redaction matches the setting, the event log) see
+   * it. A setting made at application start ({@code --conf}) is also in the application's configuration, which this
+   * cannot change.
+   */
+  private void forgetSetting(String option) {
+    String key = "spark.sql.catalog." + name + "." + option;
+    try {
+      RuntimeConfig conf = spark().conf();
+      JavaConverters.mapAsJavaMap(conf.getAll()).keySet().stream()
+          .filter(setting -> setting.equalsIgnoreCase(key))
+          .toList()
+          .forEach(conf::unset);
+    } catch (RuntimeException cannot) {
+      // The refusal that follows matters more than the clean-up.
+    }
   }
 
   /** The store of a single-project catalog; empty for a portfolio or path catalog, which serve many projects. */

@@ -88,10 +88,15 @@ public final class KnownOptions {
   /** Names that suggest a credential: such a value is never an option (its message never shows the value). */
   private static final List<String> SECRET_WORDS = List.of("token", "password", "secret", "credential", "pat");
 
-  private static Optional<String> secretHint(String lowercased) {
-    boolean secret = SECRET_WORDS.stream().anyMatch(word -> lowercased.equals(word) || lowercased.endsWith("." + word)
+  /** Whether an option's name suggests it holds a credential (a token, password, secret key). */
+  public static boolean looksLikeCredential(String option) {
+    String lowercased = option.toLowerCase(Locale.ROOT);
+    return SECRET_WORDS.stream().anyMatch(word -> lowercased.equals(word) || lowercased.endsWith("." + word)
         || lowercased.endsWith("_" + word) || word.length() > 3 && lowercased.contains(word));
-    return secret
+  }
+
+  private static Optional<String> secretHint(String lowercased) {
+    return looksLikeCredential(lowercased)
         ? Optional.of(" Credentials are never options: give the git token as the session setting "
             + DatomWriteOptions.GIT_TOKEN_CONF + " or the environment variable DATOM_GIT_TOKEN, and store credentials"
             + " in the session's Hadoop configuration (docs/writing-spark.md, \"Where the token travels\").")

@@ -18,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
 import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Typed access to the options of one datom write ({@link DatomWriteOptions}): each value resolves write option, then
@@ -31,6 +35,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 public final class DatomWriteConf {
 
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{64}");
+  private static final Logger LOG = LoggerFactory.getLogger(DatomWriteConf.class);
+  private static final AtomicBoolean WARNED_OF_EVENT_LOG = new AtomicBoolean();
 
   private final SparkSession spark;
   private final CaseInsensitiveStringMap options;
@@ -146,7 +152,30 @@ public final class DatomWriteConf {
 
   /** The token for the remote: {@code spark.datom.git.token}, else {@code DATOM_GIT_TOKEN}, else {@code GITHUB_PAT}. */
   public GitCredentials credentials() {
-    return GitCredentials.resolve(conf(DatomWriteOptions.GIT_TOKEN_CONF).orElse(null));
+    Optional<String> token = conf(DatomWriteOptions.GIT_TOKEN_CONF);
+    if (token.isPresent() && !WARNED_OF_EVENT_LOG.get()) {
+      eventLogWarning(spark.sparkContext().getConf()).filter(w -> WARNED_OF_EVENT_LOG.compareAndSet(false, true))
+          .ifPresent(LOG::warn);
+    }
+    return GitCredentials.resolve(token.orElse(null));
+  }
+
+  /**
+   * The warning for a session whose token Spark writes into its event log in plain text: Spark copies every session
+   * setting into the properties of each job, and when it logs them it redacts only the settings of the application's
+   * configuration. Empty when the application logs no events, or its configuration holds the token (then redacted).
+   */
+  static Optional<String> eventLogWarning(SparkConf application) {
+    if (!application.getBoolean("spark.eventLog.enabled", false)
+        || application.contains(DatomWriteOptions.GIT_TOKEN_CONF)) {
+      return Optional.empty();
+    }
+    return Optional.of(DatomWriteOptions.GIT_TOKEN_CONF + " is set on the session (spark.conf().set or SQL SET), not"
+        + " in the application's configuration, and this application writes an event log: Spark records the session's"
+        + " settings in each job's properties there without redacting them, so the token is in the event log under "
+        + application.get("spark.eventLog.dir", "spark.eventLog.dir") + ". Give the token at start instead (--conf "
+        + DatomWriteOptions.GIT_TOKEN_CONF + "=…, which Spark redacts) or as the environment variable DATOM_GIT_TOKEN"
+        + " of the driver, and replace this token.");
   }
 
   /** How rejected pushes are retried: option {@code retryDeadline}, else the session's, else core's default. */

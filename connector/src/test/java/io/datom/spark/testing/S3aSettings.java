@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
-/** Hadoop S3A settings that reach a test {@link S3ProxyServer}: endpoint on 127.0.0.1, path style, test keys. */
+/** Hadoop S3A settings that reach a test {@link S3ProxyServer}: endpoint on 127.0.0.1, path style, its keys. */
 public final class S3aSettings {
 
   private S3aSettings() {}
@@ -18,8 +18,8 @@ public final class S3aSettings {
     settings.put("fs.s3a.path.style.access", "true");
     settings.put("fs.s3a.connection.ssl.enabled", "false");
     settings.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    settings.put("fs.s3a.access.key", S3ProxyServer.ACCESS_KEY);
-    settings.put("fs.s3a.secret.key", S3ProxyServer.SECRET_KEY);
+    settings.put("fs.s3a.access.key", s3.accessKey());
+    settings.put("fs.s3a.secret.key", s3.secretKey());
     settings.put("fs.s3a.attempts.maximum", "2");
     settings.put("fs.s3a.retry.limit", "2");
     return settings;

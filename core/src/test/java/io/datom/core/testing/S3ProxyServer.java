@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API server for tests: s3proxy in a child JVM (never the test JVM) on 127.0.0.1 and a free port, storing
- * buckets in a temporary directory and requiring AWS signatures from a fixed test identity.
+ * buckets in a temporary directory and requiring AWS signatures from a fixed test identity (or one given to
+ * {@link #start(String, String)}, for tests that look for the keys where they must not be).
  *
  * <p>Use one per test class from {@code @BeforeAll} ({@code try (var s3 = S3ProxyServer.start())}), or let
  * {@link S3ProxyExtension} share one across the whole test run. {@link #close()} stops the process.
@@ -45,11 +46,15 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
   private final Path workDir;
   private final URI endpoint;
   private final S3Client client;
+  private final String accessKey;
+  private final String secretKey;
 
-  private S3ProxyServer(Process process, Path workDir, URI endpoint) {
+  private S3ProxyServer(Process process, Path workDir, URI endpoint, String accessKey, String secretKey) {
     this.process = process;
     this.workDir = workDir;
     this.endpoint = endpoint;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
     this.killOnExit = new Thread(process::destroyForcibly, "s3proxy-kill");
     Runtime.getRuntime().addShutdownHook(killOnExit);
     this.client =
@@ -58,17 +63,22 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
             .endpointOverride(endpoint)
             .forcePathStyle(true)
             .region(Region.of(REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
             .build();
   }
 
-  /** Starts s3proxy and returns once it answers HTTP requests. */
+  /** Starts s3proxy with the fixed test identity and returns once it answers HTTP requests. */
   public static S3ProxyServer start() {
+    return start(ACCESS_KEY, SECRET_KEY);
+  }
+
+  /** Starts s3proxy accepting only {@code accessKey} with {@code secretKey}. */
+  public static S3ProxyServer start(String accessKey, String secretKey) {
     Path jar = S3ProxyJar.locate();
     IllegalStateException failure = new IllegalStateException("s3proxy did not start");
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       try {
-        return startOnce(jar);
+        return startOnce(jar, accessKey, secretKey);
       } catch (IllegalStateException e) {
         // Most likely another process took the free port between our probe and s3proxy's bind: try another.
         failure.addSuppressed(e);
@@ -77,13 +87,13 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
     throw failure;
   }
 
-  private static S3ProxyServer startOnce(Path jar) {
+  private static S3ProxyServer startOnce(Path jar, String accessKey, String secretKey) {
     Path workDir = TempDirs.create("s3proxy-");
     Process process = null;
     try {
       Path data = Files.createDirectories(workDir.resolve("data"));
       URI endpoint = URI.create("http://127.0.0.1:" + freePort());
-      Path properties = writeProperties(workDir, endpoint, data);
+      Path properties = writeProperties(workDir, endpoint, data, accessKey, secretKey);
       Path log = workDir.resolve("s3proxy.log");
       process =
           new ProcessBuilder(
@@ -100,7 +110,7 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
               .redirectOutput(log.toFile())
               .start();
       awaitReady(process, endpoint, log);
-      return new S3ProxyServer(process, workDir, endpoint);
+      return new S3ProxyServer(process, workDir, endpoint, accessKey, secretKey);
     } catch (IOException | RuntimeException e) {
       if (process != null) {
         process.destroyForcibly();
@@ -116,12 +126,13 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
     }
   }
 
-  private static Path writeProperties(Path workDir, URI endpoint, Path data) throws IOException {
+  private static Path writeProperties(Path workDir, URI endpoint, Path data, String accessKey, String secretKey)
+      throws IOException {
     Properties properties = new Properties();
     properties.setProperty("s3proxy.endpoint", endpoint.toString());
     properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
-    properties.setProperty("s3proxy.identity", ACCESS_KEY);
-    properties.setProperty("s3proxy.credential", SECRET_KEY);
+    properties.setProperty("s3proxy.identity", accessKey);
+    properties.setProperty("s3proxy.credential", secretKey);
     properties.setProperty("jclouds.provider", "filesystem");
     properties.setProperty("jclouds.filesystem.basedir", data.toString());
     Path file = workDir.resolve("s3proxy.properties");
@@ -184,9 +195,19 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
     return endpoint;
   }
 
-  /** The test identity's credentials. */
+  /** The identity's credentials. */
   public S3Credentials credentials() {
-    return S3Credentials.of(ACCESS_KEY, SECRET_KEY);
+    return S3Credentials.of(accessKey, secretKey);
+  }
+
+  /** The access key the server accepts. */
+  public String accessKey() {
+    return accessKey;
+  }
+
+  /** The secret key the server accepts. */
+  public String secretKey() {
+    return secretKey;
   }
 
   /** A raw S3 client for this server, for assertions a {@code Store} does not expose (content types, say). */
