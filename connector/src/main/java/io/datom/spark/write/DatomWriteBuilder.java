@@ -1,6 +1,9 @@
 package io.datom.spark.write;
 
+import io.datom.core.repo.RemoteUrls;
+import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.KnownOptions;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -56,6 +59,9 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
   @Override
   public Write build() {
     KnownOptions.requireWriteOptions(info.options());
+    // Spark builds the write while it plans, so a refused repo URL never reaches an executed plan's string.
+    Optional.ofNullable(info.options().get(DatomWriteOptions.REPO))
+        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     DatomWriteConf conf = new DatomWriteConf(SparkSession.active(), info.options(), target.catalogOptions());
     return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }

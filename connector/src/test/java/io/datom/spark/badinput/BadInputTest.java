@@ -459,9 +459,14 @@ class BadInputTest extends SparkTestBase {
 
   static Stream<Case> corruptedStores() {
     return Stream.of(
-        Case.of("store: malformed metadata.json", () -> lb().load(storeP).collect())
+        Case.of("store: malformed metadata.json, repaired by validation", () -> lb().load(storeP).collect())
             .given(() -> Files.writeString(storeFile("lb/.metadata/metadata.json"), "{\"data_sha\": "))
-            .raises(MalformedJsonException.class, "lb/.metadata/metadata.json", "line 1", "restore the file"),
+            .raises(MalformedJsonException.class, "lb/.metadata/metadata.json", "line 1", "restore the file")
+            .then(() -> {
+              long rows = spark.sql("SELECT * FROM datom_validate('bi', true)").where("status = 'repaired'").count();
+              assertEquals(1, rows, "validation repaired the metadata");
+              assertEquals(2 + REPAIRS.get(), lb().load(storeP).count());
+            }),
         Case.of("store: malformed version_history.json", () -> lb().load(storeP).collect())
             .given(() -> Files.writeString(storeFile("lb/.metadata/version_history.json"), "[{]"))
             .raises(MalformedJsonException.class, "lb/.metadata/version_history.json"),
