@@ -77,9 +77,9 @@ final class ValidationRows {
 
   private static String detail(Discrepancy d, String status) {
     String what = what(d);
-    if (d.kind() == DiscrepancyKind.PARQUET_MISSING) {
+    if (d.kind() == DiscrepancyKind.PARQUET_MISSING || d.kind() == DiscrepancyKind.PARQUET_SIZE_DIFFERS) {
       return what + " Git holds no data, so no repair can restore it: restore the object from a backup, or write "
-          + "that version's rows again.";
+          + "that version's rows again (an overwrite of the table works whatever the damage).";
     }
     if (!d.kind().repairable()) {
       return what;
@@ -109,6 +109,8 @@ final class ValidationRows {
           + " is not git's.";
       case PARQUET_MISSING -> "A version of table " + table + " refers to an object the store does not have: that "
           + "version cannot be read.";
+      case PARQUET_SIZE_DIFFERS -> "The object of the current version of table " + table + " is not the size its"
+          + " metadata records: it was truncated or replaced, and reads fail its integrity check.";
       // Kinds core may add later are still listed, in core's words.
       default -> "The store disagrees with git: " + d + ".";
     };

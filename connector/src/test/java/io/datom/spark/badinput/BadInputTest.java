@@ -51,6 +51,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.function.Executable;
@@ -479,9 +480,15 @@ class BadInputTest extends SparkTestBase {
               return bytes;
             }))
             .raises(IntegrityCheckException.class, "lb", "parquet_sha", "restore it", "write the version again"),
-        Case.of("store: the object truncated", () -> lb().load(storeP).collect())
+        Case.of("store: the object truncated, found by validation", () -> lb().load(storeP).collect())
             .given(() -> damageObject(bytes -> Arrays.copyOf(bytes, bytes.length / 2)))
-            .raises(IntegrityCheckException.class, "lb", "parquet_sha"),
+            .raises(IntegrityCheckException.class, "lb", "parquet_sha")
+            .then(() -> {
+              List<Row> found = spark.sql("SELECT kind, table_name, repairable FROM datom_validate('bi')")
+                  .collectAsList();
+              assertEquals(List.of(RowFactory.create("parquet_size_differs", "lb", false)), found);
+              repairLb();
+            }),
         Case.of("store: the object missing", () -> lb().load(storeP).collect())
             .given(() -> Files.delete(lbObject()))
             .raises(StoreObjectNotFoundException.class, "lb/", "Restore it from a backup", "overwrite the table"),

@@ -22,7 +22,13 @@ public enum DiscrepancyKind {
    * A version in the history refers to {@code {table}/{data_sha}.parquet}, which the store does not have. Git holds no
    * data, so re-mirroring cannot repair this: the version cannot be read until the object is restored.
    */
-  PARQUET_MISSING(false);
+  PARQUET_MISSING(false),
+  /**
+   * The parquet object of a table's current version is not the size its metadata records ({@code size_bytes}): it was
+   * truncated or replaced, and reads fail its integrity check. Not repairable, as git holds no data. (Validation
+   * compares sizes only; a read with {@code verify} compares contents.)
+   */
+  PARQUET_SIZE_DIFFERS(false);
 
   private final boolean repairable;
 

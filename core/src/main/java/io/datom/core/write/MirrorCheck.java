@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -49,7 +50,10 @@ final class MirrorCheck {
         DiscrepancyKind.MANIFEST_MISSING, DiscrepancyKind.MANIFEST_DIFFERS);
   }
 
-  /** The parquet objects that versions in the table's history refer to and the store lacks. */
+  /**
+   * The parquet objects that versions in the table's history refer to and the store lacks, and the current version's
+   * object if its size is not the one its metadata records.
+   */
   List<Discrepancy> parquet(TableState state) {
     Set<String> dataShas = new LinkedHashSet<>();
     state.history().entries().stream().map(HistoryEntry::dataSha).flatMap(Optional::stream).forEach(dataShas::add);
@@ -61,6 +65,14 @@ final class MirrorCheck {
         found.add(Discrepancy.ofTable(DiscrepancyKind.PARQUET_MISSING, state.table(), key));
       }
     }
+    state.current().ifPresent(current -> current.dataSha().ifPresent(dataSha -> {
+      String key = ProjectLayout.dataObject(state.table(), dataSha);
+      OptionalDouble recorded = current.sizeBytes();
+      Optional<Long> stored = store.size(key);
+      if (recorded.isPresent() && stored.isPresent() && stored.get() != (long) recorded.getAsDouble()) {
+        found.add(Discrepancy.ofTable(DiscrepancyKind.PARQUET_SIZE_DIFFERS, state.table(), key));
+      }
+    }));
     return found;
   }
 
