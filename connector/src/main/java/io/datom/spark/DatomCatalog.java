@@ -6,8 +6,9 @@ import io.datom.core.format.Names;
 import io.datom.core.read.DatomProject;
 import io.datom.core.read.DatomTable;
 import io.datom.core.read.VersionSpec;
-import io.datom.spark.catalog.DatomIdentifiers;
+import io.datom.core.repo.RemoteUrls;
 import io.datom.spark.catalog.DatomIdentifiers.TableReference;
+import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.catalog.ProjectLocator;
 import io.datom.spark.catalog.ProjectLocators;
 import io.datom.spark.read.DatomSparkTable;
@@ -82,6 +83,8 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
     this.options = options;
+    Optional.ofNullable(options.get(DatomWriteOptions.REPO))
+        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
   }
 

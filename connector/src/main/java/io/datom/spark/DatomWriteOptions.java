@@ -62,6 +62,20 @@ public final class DatomWriteOptions {
   /** The author's e-mail; default {@link #AUTHOR_EMAIL_CONF}, else {@code datom@noreply}. */
   public static final String AUTHOR_EMAIL = "author.email";
 
+  /**
+   * How long a write keeps retrying when other writers keep pushing first, as a Spark duration ({@code 90s},
+   * {@code 10m}); default {@link #RETRY_DEADLINE_CONF}, else core's {@code RetryPolicy.DEFAULT} (10 minutes).
+   */
+  public static final String RETRY_DEADLINE = "retryDeadline";
+
+  /** Session configuration: the default of {@link #RETRY_DEADLINE}. */
+  public static final String RETRY_DEADLINE_CONF = "spark.datom.write.retryDeadline";
+
+  /** Where a Spark user puts the git token, for messages that tell them. */
+  public static String tokenSettings() {
+    return GIT_TOKEN_CONF + " (or the environment variable DATOM_GIT_TOKEN)";
+  }
+
   /** Session configuration: the HTTPS token for the git remote (sent as the password of user {@code git}). */
   public static final String GIT_TOKEN_CONF = "spark.datom.git.token";
 

@@ -3,8 +3,12 @@ package io.datom.spark;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.hash.ColumnSpec;
 import io.datom.core.hash.TableHasher;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.catalyst.util.CharVarcharUtils;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -34,8 +38,24 @@ public final class SparkColumnSpecs {
    *
    * @throws UnhashableColumnsException naming every column whose type or name cannot be hashed, or when there are no
    *     columns
+   * @throws ColumnNamesClashException if names differ only by case
    */
   public static void requireHashable(StructType schema) {
+    requireDistinctIgnoringCase(schema);
     TableHasher.forColumns(of(schema));
+  }
+
+  /** Refuses names that differ only by case ({@code a}, {@code A}), which Spark could not read back apart. */
+  private static void requireDistinctIgnoringCase(StructType schema) {
+    Map<String, List<String>> byFoldedName = new LinkedHashMap<>();
+    for (String name : schema.fieldNames()) {
+      byFoldedName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
+    }
+    List<List<String>> clashes = byFoldedName.values().stream()
+        .filter(names -> names.stream().distinct().count() > 1)
+        .toList();
+    if (!clashes.isEmpty()) {
+      throw new ColumnNamesClashException(clashes);
+    }
   }
 }

@@ -2,6 +2,8 @@ package io.datom.spark.store;
 
 import io.datom.core.exceptions.StoreException;
 import io.datom.core.exceptions.StoreObjectNotFoundException;
+import io.datom.core.store.LocalStore;
+import io.datom.core.store.MirrorDocument;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.io.FileNotFoundException;
@@ -64,6 +66,8 @@ public final class HadoopStore implements Store {
   private final Path storePath;
   private final Path datomRoot;
   private final StoreLocation location;
+  /** The store that replaces mirror documents conditionally, where this filesystem cannot; opened on first use. */
+  private Store mirrorDocuments;
 
   private HadoopStore(FileSystem fs, Path storePath) {
     this.fs = fs;
@@ -178,6 +182,37 @@ public final class HadoopStore implements Store {
     }
   }
 
+  /**
+   * Mirror documents with the commit they mirror, where the filesystem allows a guarded replacement: on {@code file:}
+   * through core's {@link LocalStore} over the same directory (an OS lock and stamps beside the documents), on
+   * {@code s3a:} through core's {@link io.datom.core.store.S3Store} with the session's S3A settings ({@code If-Match}).
+   * Other filesystems (HDFS, ABFS, GCS) get the unguarded default of {@link Store}.
+   */
+  @Override
+  public Optional<MirrorDocument> readMirrorDocument(String key) {
+    return mirrorDocuments().map(store -> store.readMirrorDocument(key)).orElseGet(() -> Store.super.readMirrorDocument(key));
+  }
+
+  @Override
+  public boolean replaceMirrorDocument(String key, String json, String commit, Optional<MirrorDocument> expected) {
+    Optional<Store> guarded = mirrorDocuments();
+    return guarded.isPresent() ? guarded.get().replaceMirrorDocument(key, json, commit, expected)
+        : Store.super.replaceMirrorDocument(key, json, commit, expected);
+  }
+
+  private synchronized Optional<Store> mirrorDocuments() {
+    if (mirrorDocuments == null) {
+      switch (scheme()) {
+        case "file" -> mirrorDocuments = new LocalStore(java.nio.file.Path.of(storePath.toUri()), null);
+        case "s3a" -> mirrorDocuments = S3aStores.forMirror(fs.getConf(), storePath);
+        default -> {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(mirrorDocuments);
+  }
+
   @Override
   public boolean putIfAbsent(String key, java.nio.file.Path source) {
     Path target = pathOf(key);
@@ -208,9 +243,9 @@ public final class HadoopStore implements Store {
     try {
       RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
       while (files.hasNext()) {
-        String path = files.next().getPath().toUri().getPath();
-        String key = path.substring(rootPath.length()).replaceAll("^/+", "");
-        if (key.startsWith(cleanPrefix)) {
+        Path file = files.next().getPath();
+        String key = file.toUri().getPath().substring(rootPath.length()).replaceAll("^/+", "");
+        if (key.startsWith(cleanPrefix) && !LocalStore.isBookkeeping(file.getName())) {
           keys.add(key);
         }
       }

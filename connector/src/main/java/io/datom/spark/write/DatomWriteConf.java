@@ -5,12 +5,16 @@ import io.datom.core.format.Parent;
 import io.datom.core.json.JsonObject;
 import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
+import io.datom.core.repo.RemoteUrls;
+import io.datom.core.write.RetryPolicy;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -37,7 +41,9 @@ public final class DatomWriteConf {
 
   /** The data repository's git remote. */
   public String repo() {
-    return setting(DatomWriteOptions.REPO).orElseThrow(() -> new InvalidOptionsException(
+    return setting(DatomWriteOptions.REPO)
+        .map(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()))
+        .orElseThrow(() -> new InvalidOptionsException(
         "Option '" + DatomWriteOptions.REPO + "' is required to write: set it to the git remote of the project's "
             + "data repository, e.g. .option(\"repo\", \"https://git.example.org/acme/study-001-data.git\") (or "
             + "spark.sql.catalog.<name>.repo for a catalog).", DatomWriteOptions.REPO));
@@ -103,6 +109,26 @@ public final class DatomWriteConf {
   /** The token for the remote: {@code spark.datom.git.token}, else {@code DATOM_GIT_TOKEN}, else {@code GITHUB_PAT}. */
   public GitCredentials credentials() {
     return GitCredentials.resolve(conf(DatomWriteOptions.GIT_TOKEN_CONF).orElse(null));
+  }
+
+  /** How rejected pushes are retried: option {@code retryDeadline}, else the session's, else core's default. */
+  public RetryPolicy retryPolicy() {
+    Optional<String> deadline = setting(DatomWriteOptions.RETRY_DEADLINE)
+        .or(() -> conf(DatomWriteOptions.RETRY_DEADLINE_CONF));
+    if (deadline.isEmpty()) {
+      return RetryPolicy.DEFAULT;
+    }
+    try {
+      long millis = JavaUtils.timeStringAsMs(deadline.get());
+      if (millis < 0) {
+        throw new NumberFormatException("negative");
+      }
+      return RetryPolicy.within(Duration.ofMillis(millis));
+    } catch (NumberFormatException e) {
+      throw new InvalidOptionsException("Option '" + DatomWriteOptions.RETRY_DEADLINE + "' (or "
+          + DatomWriteOptions.RETRY_DEADLINE_CONF + ") must be a duration such as 90s or 10m, got '" + deadline.get()
+          + "'.", DatomWriteOptions.RETRY_DEADLINE);
+    }
   }
 
   /** Where part files are staged, if the session sets it. */

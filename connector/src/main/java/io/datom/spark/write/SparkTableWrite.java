@@ -2,6 +2,9 @@ package io.datom.spark.write;
 
 import io.datom.core.format.Names;
 import io.datom.core.format.Parent;
+import io.datom.core.read.DatomProject;
+import io.datom.core.read.DatomTable;
+import io.datom.core.read.VersionSpec;
 import io.datom.core.write.BaseVersion;
 import io.datom.core.write.WriteObserver;
 import io.datom.core.write.WriteResult;
@@ -61,7 +64,16 @@ final class SparkTableWrite {
     SparkSession spark = data.sparkSession();
     String table = Names.requireValid(target.table());
     HadoopStore store = target.store();
-    Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? target.current() : Optional.empty();
+    try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project())) {
+      return run(data, spark, table, store, project, started);
+    }
+  }
+
+  private DatomWriteResult run(Dataset<Row> data, SparkSession spark, String table, HadoopStore store,
+      ProjectWriter project, long started) {
+    // Read after connecting: opening the project brings a store that lags behind git level first, so an append
+    // builds on git's current version, never on one a crashed writer left the store showing.
+    Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? currentVersion(spark, store, table) : Optional.empty();
     // An append is a read-modify-write of the current version: it must not land on a version it did not read. A
     // created table must not replace one another writer created meanwhile.
     Optional<BaseVersion> basedOn = switch (mode) {
@@ -78,8 +90,7 @@ final class SparkTableWrite {
     Configuration hadoop = ExecutorConf.of(spark);
     WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
-    try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project());
-        StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
+    try (StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
       Configuration staged = staging.tune(hadoop);
       JavaRDD<InternalRow> input = input(rows, base, hadoop);
       StructType schema = rows.schema();
@@ -99,10 +110,19 @@ final class SparkTableWrite {
     }
   }
 
+  /** The table's current version as the store shows it now, or empty for a table without versions. */
+  private static Optional<DatomSparkTable> currentVersion(SparkSession spark, HadoopStore store, String table) {
+    DatomTable stored = DatomProject.open(store).table(table);
+    return stored.exists()
+        ? Optional.of(DatomSparkTable.of(spark, store, stored.snapshot(VersionSpec.current())))
+        : Optional.empty();
+  }
+
   private WriterOptions writerOptions() {
     return WriterOptions.builder(conf.repo(), target.store())
         .credentials(conf.credentials())
         .author(conf.author())
+        .retryPolicy(conf.retryPolicy())
         .observer(OBSERVER.get())
         .build();
   }

@@ -162,6 +162,32 @@ class WriteSafetyTest extends SparkTestBase {
   }
 
   @Test
+  void aDriverKilledBetweenPushAndMirrorBlocksNoAppend() {
+    DatomWriteResult before = project.overwrite(rows(3), "lagging");
+    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+      @Override
+      public void stepCompleted(WriteEvent event) {
+        if (event.step() == WriteStep.PUSHED) {
+          throw new IllegalStateException("injected driver death between push and mirror");
+        }
+      }
+    });
+    try {
+      assertThrows(IllegalStateException.class, () -> project.overwrite(rows(5), "lagging"));
+    } finally {
+      SparkTableWrite.OBSERVER.remove();
+    }
+    assertEquals(before.version(), project.metadata("lagging").version(), "the store lags behind git");
+
+    project.writer(rows(2), "lagging").mode("append").save(project.store());
+
+    DatomWriteResult appended = DatomWrites.lastResult().orElseThrow();
+    assertEquals(7, appended.rows(), "the append built on git's version (5 rows), not the store's stale one (3)");
+    assertEquals(appended.version(), project.metadata("lagging").version());
+    assertEquals(3, project.history("lagging").size());
+  }
+
+  @Test
   void anAppendOverlappingAnotherWriteOfItsTableIsRefusedAndARerunIncludesBoth() throws Exception {
     project.overwrite(rows(2), "racy");
 

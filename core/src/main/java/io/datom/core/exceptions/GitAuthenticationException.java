@@ -12,7 +12,8 @@ public class GitAuthenticationException extends DataRepoException {
   public GitAuthenticationException(String remoteUrl, String tokenSource, Throwable cause) {
     super(
         "Authentication to git remote " + remoteUrl + " failed (token: " + tokenSource + "). Use a token with read"
-            + " and write access to the repository: pass one, or set DATOM_GIT_TOKEN (or GITHUB_PAT).",
+            + " and write access to the repository: in Spark set spark.datom.git.token, in core pass"
+            + " GitCredentials.token(…), or set the environment variable DATOM_GIT_TOKEN (or GITHUB_PAT).",
         cause);
     this.remoteUrl = remoteUrl;
   }

@@ -81,7 +81,7 @@ final class BigintColumnHasher extends TypedColumnHasher {
   }
 
   private void refuseNa(long row) {
-    refuse("It holds -9223372036854775808 (row " + row + "), which is bit64's NA_integer64_ and would hash the same "
+    refuse("The value at row " + row + " is the smallest 64-bit integer, which is bit64's NA_integer64_ and would hash the same "
         + "as null. Replace the value, or cast the column to string, before writing.");
   }
 

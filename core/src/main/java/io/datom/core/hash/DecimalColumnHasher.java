@@ -35,7 +35,8 @@ final class DecimalColumnHasher extends NumericBackedColumnHasher {
   public void addDecimal(BigDecimal value) {
     // precision() counts trailing zeros, so only a long value needs the allocating strip.
     if (value.precision() > MAX_SIGNIFICANT_DIGITS && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
-      refuse("It holds " + value.toPlainString() + " (row " + (rowCount() + 1) + "), which has more than "
+      // The row, never the value: clinical data must not reach messages or logs.
+      refuse("The value at row " + (rowCount() + 1) + " has more than "
           + MAX_SIGNIFICANT_DIGITS + " significant digits: distinct values that long can share a double, so a real "
           + "change could hash the same. Cast the column to double if that loss of precision is acceptable, or to "
           + "string, before writing.");

@@ -58,10 +58,10 @@ final class IntegerColumnHasher extends NumericBackedColumnHasher {
   private void checkEdge(int value, long row) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
-          value + " is out of range for column " + name() + " (" + spec().type().typeName() + ")");
+          "The value at row " + row + " is out of range for column " + name() + " (" + spec().type().typeName() + ")");
     }
     if (value == Integer.MIN_VALUE) {
-      refuse("It holds -2147483648 (row " + row + "), which is R's NA_integer_ and would hash the same as null. "
+      refuse("The value at row " + row + " is the smallest 32-bit integer, which is R's NA_integer_ and would hash the same as null. "
           + "Cast the column to bigint before writing.");
     }
   }

@@ -167,7 +167,7 @@ public final class StringColumnHasher extends ColumnHasher {
       return Optional.empty();
     }
     return Optional.of(new Offender(name(), ColumnType.STRING.typeName(),
-        "It holds a value containing U+0000 (row " + firstNulRow + "), which R cannot represent. Remove or replace "
+        "The value at row " + firstNulRow + " contains U+0000, which R cannot represent. Remove or replace "
             + "the NUL characters before writing."));
   }
 

@@ -23,10 +23,16 @@ final class BranchPush {
 
   /**
    * How servers word a refusal caused by another push moving the branch between the ref advertisement and our
-   * update: JGit "invalid old id sent" or "failed to lock", C git "cannot lock ref" or "failed to update ref".
+   * update: JGit "invalid old id sent", C git "is at … but expected …", "stale info".
    */
-  private static final List<String> REF_RACE_MARKERS =
-      List.of("invalid old id", "lock", "failed to update ref", "stale info");
+  private static final List<String> REF_RACE_MARKERS = List.of("invalid old id", "but expected", "stale info");
+
+  /**
+   * How servers word a ref they could not lock: JGit "failed to lock", C git "cannot lock ref" / "Unable to create
+   * '….lock'" (whose "failed to update ref" also covers it). A concurrent push causes it for a moment; a lock file left
+   * by a push that died, for good: {@link PushOutcome#LOCKED} lets the caller watch which.
+   */
+  private static final List<String> REF_LOCK_MARKERS = List.of("lock", "failed to update ref");
 
   private static final List<String> CONCURRENT_PACK_MARKERS = List.of("Short read of block", "Cannot lock pack");
 
@@ -95,8 +101,11 @@ final class BranchPush {
       case OK, UP_TO_DATE -> PushOutcome.OK;
       case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> PushOutcome.REJECTED;
       case REJECTED_OTHER_REASON -> {
-        if (lostRefRace(update.getMessage())) {
+        if (mentions(update.getMessage(), REF_RACE_MARKERS)) {
           yield PushOutcome.REJECTED;
+        }
+        if (mentions(update.getMessage(), REF_LOCK_MARKERS)) {
+          yield PushOutcome.LOCKED;
         }
         throw refused(update, remoteUrl);
       }
@@ -104,9 +113,9 @@ final class BranchPush {
     };
   }
 
-  private static boolean lostRefRace(String message) {
+  private static boolean mentions(String message, List<String> markers) {
     String text = String.valueOf(message).toLowerCase(Locale.ROOT);
-    return REF_RACE_MARKERS.stream().anyMatch(text::contains);
+    return markers.stream().anyMatch(text::contains);
   }
 
   private DataRepoException refused(RemoteRefUpdate update, String remoteUrl) {

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.api.CreateBranchCommand;
 import org.eclipse.jgit.api.Git;
@@ -20,14 +22,18 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -105,7 +111,7 @@ public final class DataRepo implements AutoCloseable {
         Files.write(path, file.getValue());
       }
       repo.commit(files.keySet(), message);
-      if (repo.push() == PushOutcome.REJECTED) {
+      if (repo.push() != PushOutcome.OK) {
         throw new DataRepoException(
             "Could not push the first commit of " + dir + " to " + GitFailures.redactUrl(remoteUrl) + ": branch '"
                 + branch + "' there already has commits. Clone the existing repository instead.");
@@ -305,10 +311,7 @@ public final class DataRepo implements AutoCloseable {
   public String resetToRemote() {
     String branch = currentBranch();
     fetch();
-    String tracking = new BranchConfig(repository().getConfig(), branch).getRemoteTrackingBranch();
-    if (tracking == null) {
-      tracking = Constants.R_REMOTES + remoteName() + "/" + branch;
-    }
+    String tracking = trackingRef(branch);
     try {
       Ref upstream = repository().exactRef(tracking);
       if (upstream == null) {
@@ -320,6 +323,81 @@ public final class DataRepo implements AutoCloseable {
       return upstream.getObjectId().getName();
     } catch (GitAPIException | IOException e) {
       throw failures.of("reset to " + tracking, null, e);
+    }
+  }
+
+  /**
+   * Fetches and returns the commit the remote's copy of the current branch is at, without touching the working tree:
+   * the remote's latest state as of now.
+   */
+  public String fetchRemoteHead() {
+    String branch = currentBranch();
+    fetch();
+    try {
+      Ref upstream = repository().exactRef(trackingRef(branch));
+      if (upstream == null) {
+        throw new DataRepoException("The remote " + GitFailures.redactUrl(remoteUrl()) + " has no branch '" + branch
+            + "'. Push the branch first, or check out a branch the remote has.");
+      }
+      return upstream.getObjectId().getName();
+    } catch (IOException e) {
+      throw failures.of("read " + trackingRef(branch), null, e);
+    }
+  }
+
+  private String trackingRef(String branch) {
+    String tracking = new BranchConfig(repository().getConfig(), branch).getRemoteTrackingBranch();
+    return tracking != null ? tracking : Constants.R_REMOTES + remoteName() + "/" + branch;
+  }
+
+  /**
+   * How commit {@code a} relates to commit {@code b} in this clone's history: an ancestor, a descendant, the same, or
+   * unknown when the clone lacks either (it was pushed after the clone's last fetch) or they are unrelated.
+   */
+  public CommitOrder order(String a, String b) {
+    if (a.equals(b)) {
+      return CommitOrder.SAME;
+    }
+    try (RevWalk walk = new RevWalk(repository())) {
+      ObjectId idA = ObjectId.fromString(a);
+      ObjectId idB = ObjectId.fromString(b);
+      if (!repository().getObjectDatabase().has(idA) || !repository().getObjectDatabase().has(idB)) {
+        return CommitOrder.UNKNOWN;
+      }
+      RevCommit commitA = walk.parseCommit(idA);
+      RevCommit commitB = walk.parseCommit(idB);
+      if (walk.isMergedInto(commitA, commitB)) {
+        return CommitOrder.ANCESTOR;
+      }
+      walk.reset();
+      return walk.isMergedInto(commitB, commitA) ? CommitOrder.DESCENDANT : CommitOrder.UNKNOWN;
+    } catch (IllegalArgumentException notASha) {
+      return CommitOrder.UNKNOWN;
+    } catch (IOException e) {
+      throw failures.of("compare commits", null, e);
+    }
+  }
+
+  /**
+   * The top-level folders whose content differs between commits {@code from} and {@code to} (in either direction):
+   * one comparison of the two root trees and of the folders that differ, so its cost follows what changed, not the
+   * history.
+   */
+  public Set<String> changedTopLevelFolders(String from, String to) {
+    try (RevWalk walk = new RevWalk(repository()); TreeWalk trees = new TreeWalk(repository())) {
+      trees.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+      trees.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+      trees.setRecursive(false);
+      trees.setFilter(TreeFilter.ANY_DIFF);
+      Set<String> changed = new TreeSet<>();
+      while (trees.next()) {
+        if (trees.getFileMode(0) == FileMode.TREE || trees.getFileMode(1) == FileMode.TREE) {
+          changed.add(trees.getNameString());
+        }
+      }
+      return changed;
+    } catch (IOException e) {
+      throw failures.of("compare " + from + " with " + to, null, e);
     }
   }
 
@@ -370,7 +448,8 @@ public final class DataRepo implements AutoCloseable {
    * Pushes the current branch to the same branch of the first remote ({@code refs/heads/{branch}}), and sets the
    * upstream after the first successful push. Never merges or forces.
    *
-   * @return {@link PushOutcome#OK}, or {@link PushOutcome#REJECTED} when the remote moved on (someone pushed first)
+   * @return {@link PushOutcome#OK}, {@link PushOutcome#REJECTED} when the remote moved on (someone pushed first), or
+   *     {@link PushOutcome#LOCKED} when the remote could not lock the branch
    * @throws DetachedHeadException if HEAD is detached
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    * @throws DataRepoException on any other failure, e.g. an unreachable remote or a refusing hook

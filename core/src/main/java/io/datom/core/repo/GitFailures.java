@@ -38,8 +38,35 @@ final class GitFailures {
     if (remoteUrl != null && isAuthenticationFailure(e)) {
       return new GitAuthenticationException(redactUrl(remoteUrl), credentials.source(), stripped(e));
     }
-    String message = "Git " + operation + " in " + repository + remote + " failed: " + describe(e);
+    String message = "Git " + operation + " in " + repository + remote + " failed: " + describe(e) + advice(e);
     return new DataRepoException(credentials.redact(message), stripped(e));
+  }
+
+  /**
+   * What to do, for the failures whose cause a message alone leaves unclear: the remote cannot be reached, refuses
+   * access, or the local disk is full. Empty for anything else.
+   */
+  private static String advice(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+          || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
+        return ". The git remote cannot be reached: check the URL, the network, and that the git server is up;"
+            + " nothing was recorded, so re-run the write once it is reachable.";
+      }
+      String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (text.contains("no space left")) {
+        return ". The disk is full: free space (the clone lives under the writer's work directory) and re-run.";
+      }
+      if (text.contains("permission denied") || text.contains("access denied") || text.contains("403")
+          || t instanceof java.nio.file.AccessDeniedException) {
+        return ". Permission was refused: check that the token (or, for a file:// remote, the operating-system user)"
+            + " may write to the repository.";
+      }
+      if (text.contains("not found") && text.contains("repository") || text.contains("404")) {
+        return ". The git remote has no such repository: check the URL.";
+      }
+    }
+    return "";
   }
 
   private static boolean isAuthenticationFailure(Throwable e) {

@@ -26,11 +26,21 @@ import java.util.stream.Stream;
  * it atomically, and {@link #putIfAbsent} publishes a complete temporary copy with a hard link, which the file system
  * refuses when the target exists. The directory must therefore support atomic rename and hard links (every POSIX
  * file system and NTFS do).
+ *
+ * <p>Mirror documents record the commit they mirror in a hidden {@code .{name}.datom-stamp} file beside them, holding
+ * the commit and the SHA-256 of the document it was written with: a document replaced since by a writer that records
+ * nothing (R) no longer matches its stamp and reads as unstamped. Compare-and-swaps of mirror documents are serialised
+ * by an OS file lock ({@code .metadata/.datom-mirror.lock}), which needs a file system with working POSIX locks
+ * between the machines that write (any local disk; NFS only with its lock manager).
  */
 public final class LocalStore implements Store {
 
   /** Suffix of in-flight temporary files; {@link #list} never reports them. */
   static final String TEMP_SUFFIX = ".datom-tmp";
+  /** Suffix of the hidden file beside a mirror document that records the commit it mirrors; never listed. */
+  static final String STAMP_SUFFIX = ".datom-stamp";
+  /** The file whose OS lock serialises mirror compare-and-swaps, below the namespace; never listed. */
+  static final String MIRROR_LOCK = ".metadata/.datom-mirror.lock";
 
   private final StoreLocation location;
   private final Path root;
@@ -93,8 +103,56 @@ public final class LocalStore implements Store {
   /** Writes {@code json} followed by LF, as R's {@code writeLines} does for a local store (format §2.1). */
   @Override
   public void writeJson(String key, String json) {
+    writeAtomically(key, pathOf(key), (json + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Optional<MirrorDocument> readMirrorDocument(String key) {
     Path target = pathOf(key);
-    byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+    return read(key).map(bytes -> documentOf(target, bytes));
+  }
+
+  @Override
+  public boolean replaceMirrorDocument(String key, String json, String commit, Optional<MirrorDocument> expected) {
+    Path target = pathOf(key);
+    try (LocalMirrorLock lock = LocalMirrorLock.acquire(namespaceDir.resolve(MIRROR_LOCK), describe())) {
+      Optional<String> current = read(key).map(bytes -> documentOf(target, bytes).tag());
+      if (!current.equals(expected.map(MirrorDocument::tag))) {
+        return false;
+      }
+      byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+      // The document first, then its stamp: a crash in between leaves a stamp that no longer matches, which reads
+      // as "unstamped" and is handled as such, never as a newer state.
+      writeAtomically(key, target, bytes);
+      writeAtomically(key, stampOf(target), (commit + " " + ContentTags.sha256(bytes) + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+  }
+
+  private MirrorDocument documentOf(Path target, byte[] bytes) {
+    String digest = ContentTags.sha256(bytes);
+    Optional<String> commit = readStamp(stampOf(target))
+        .filter(stamp -> stamp.length == 2 && stamp[1].equals(digest))
+        .map(stamp -> stamp[0]);
+    return new MirrorDocument(bytes, commit, digest + "@" + commit.orElse("-"));
+  }
+
+  private static Optional<String[]> readStamp(Path stamp) {
+    try {
+      return Optional.of(Files.readString(stamp, StandardCharsets.UTF_8).trim().split(" "));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // an unreadable stamp is no stamp: the document is then judged by its content
+    }
+  }
+
+  private static Path stampOf(Path target) {
+    return target.resolveSibling("." + target.getFileName() + STAMP_SUFFIX);
+  }
+
+  private void writeAtomically(String key, Path target, byte[] bytes) {
     Path temp = null;
     try {
       temp = createTempBeside(target);
@@ -143,7 +201,7 @@ public final class LocalStore implements Store {
     try (Stream<Path> files = Files.walk(start)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(file -> !file.getFileName().toString().endsWith(TEMP_SUFFIX))
+          .filter(file -> !isBookkeeping(file.getFileName().toString()))
           .map(this::logicalKeyOf)
           .filter(key -> key.startsWith(prefix))
           .collect(Collectors.toList());
@@ -159,6 +217,15 @@ public final class LocalStore implements Store {
     } catch (IOException e) {
       throw failure("delete", key, e);
     }
+  }
+
+  /**
+   * Whether a file of the store is its own bookkeeping (temporary files, mirror stamps, the mirror lock) rather than
+   * an object: stores over the same directory by other means (the Spark connector's Hadoop store) list objects alike.
+   */
+  public static boolean isBookkeeping(String fileName) {
+    return fileName.endsWith(TEMP_SUFFIX) || fileName.endsWith(STAMP_SUFFIX)
+        || fileName.equals(Path.of(MIRROR_LOCK).getFileName().toString());
   }
 
   private Path pathOf(String key) {

@@ -10,14 +10,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -40,6 +43,8 @@ public final class S3Store implements Store {
   static final String UNTYPED_CONTENT_TYPE = "binary/octet-stream";
   /** S3 answers 409 ConditionalRequestConflict while another conditional write of the key is in flight: retry. */
   static final int CONFLICT_ATTEMPTS = 6;
+  /** User metadata ({@code x-amz-meta-…}) naming the commit a mirror document reflects; R neither writes nor reads it. */
+  static final String MIRROR_COMMIT_METADATA = "datom-mirror-commit";
   private static final int MAX_KEYS = 1000;
 
   private final S3StoreConfig config;
@@ -131,6 +136,48 @@ public final class S3Store implements Store {
           RequestBody.fromBytes(json.getBytes(StandardCharsets.UTF_8)));
     } catch (SdkException e) {
       throw failures.of("PutObject", key, e);
+    }
+  }
+
+  @Override
+  public Optional<MirrorDocument> readMirrorDocument(String key) {
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          client.getObjectAsBytes(b -> b.bucket(config.bucket()).key(physical(key)));
+      Optional<String> commit = Optional.ofNullable(object.response().metadata().get(MIRROR_COMMIT_METADATA));
+      return Optional.of(new MirrorDocument(object.asByteArray(), commit, object.response().eTag()));
+    } catch (SdkException e) {
+      if (S3Failures.isAbsent(e)) {
+        return Optional.empty();
+      }
+      throw failures.of("GetObject", key, e);
+    }
+  }
+
+  /**
+   * A conditional {@code PutObject}: {@code If-Match} the expected ETag, or {@code If-None-Match: *} when nothing was
+   * expected, with the commit in the object's user metadata, so that the commit and the content are replaced in one
+   * atomic step (and an R writer's plain PUT drops the commit with the content it replaces).
+   */
+  @Override
+  public boolean replaceMirrorDocument(String key, String json, String commit, Optional<MirrorDocument> expected) {
+    PutObjectRequest.Builder request = PutObjectRequest.builder()
+        .bucket(config.bucket())
+        .key(physical(key))
+        .contentType(JSON_CONTENT_TYPE)
+        .metadata(Map.of(MIRROR_COMMIT_METADATA, commit));
+    expected.ifPresentOrElse(document -> request.ifMatch(document.tag()), () -> request.ifNoneMatch("*"));
+    try {
+      client.putObject(request.build(), RequestBody.fromBytes(json.getBytes(StandardCharsets.UTF_8)));
+      return true;
+    } catch (SdkException e) {
+      int status = S3Failures.status(e);
+      // 409: another conditional write of the key was in flight; either way the document is not the expected one.
+      if (status == S3Failures.PRECONDITION_FAILED || status == S3Failures.CONFLICT
+          || (expected.isPresent() && S3Failures.isAbsent(e))) {
+        return false;
+      }
+      throw failures.of("conditional PutObject", key, e);
     }
   }
 

@@ -48,6 +48,33 @@ public interface Store extends AutoCloseable {
    */
   boolean putIfAbsent(String key, Path source);
 
+  /**
+   * The mirror document at {@code key} with the commit it mirrors and its {@link MirrorDocument#tag() tag}; empty when
+   * absent. The default, for stores that cannot record a commit beside an object, reports none.
+   */
+  default Optional<MirrorDocument> readMirrorDocument(String key) {
+    return read(key).map(bytes -> new MirrorDocument(bytes, Optional.empty(), ContentTags.sha256(bytes)));
+  }
+
+  /**
+   * Replaces the mirror document at {@code key} by {@code json} (written as {@link #writeJson} writes it), recording
+   * that it mirrors {@code commit}, <em>only if</em> the store still holds {@code expected} there (or, when
+   * {@code expected} is empty, nothing). This compare-and-swap is what keeps the store from going backwards when a
+   * stalled writer wakes up (docs/writing-core.md): {@link LocalStore} serialises it with an operating-system file
+   * lock, {@link S3Store} with {@code If-Match}/{@code If-None-Match}. The default checks then writes, which does not
+   * protect against a concurrent writer; stores that can do better override it.
+   *
+   * @return {@code true} if written, {@code false} if the document changed meanwhile (read it again and decide again)
+   */
+  default boolean replaceMirrorDocument(String key, String json, String commit, Optional<MirrorDocument> expected) {
+    Optional<MirrorDocument> current = readMirrorDocument(key);
+    if (!current.map(MirrorDocument::tag).equals(expected.map(MirrorDocument::tag))) {
+      return false;
+    }
+    writeJson(key, json);
+    return true;
+  }
+
   /** Logical keys of every object whose key starts with {@code prefix}, in no particular order. */
   List<String> list(String prefix);
 

@@ -1,7 +1,9 @@
 package io.datom.core.write;
 
+import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ProjectAlreadyExistsException;
 import io.datom.core.exceptions.ProjectNotFoundException;
+import java.util.List;
 
 /**
  * Writes table versions into one datom project, the way R's {@code datom_write} does, safely alongside any number of
@@ -43,11 +45,21 @@ public final class DatomWriter implements AutoCloseable {
     ProjectCheckout checkout = ProjectCheckout.clone(options);
     try {
       checkout.requireProjectInStore();
-      return new DatomWriter(checkout, options);
+      return caughtUp(checkout, options);
     } catch (RuntimeException e) {
       checkout.close();
       throw e;
     }
+  }
+
+  /**
+   * A writer over {@code checkout}, once the store mirror is level with the clone's commit: a writer that died between
+   * its push and its mirror left some tables behind, and an engine reads the base of an append from the store.
+   */
+  private static DatomWriter caughtUp(ProjectCheckout checkout, WriterOptions options) {
+    String head = checkout.repo().headSha().orElseThrow();
+    new StoreMirror(checkout).catchUp(List.of(), head, "project '" + checkout.projectName() + "'");
+    return new DatomWriter(checkout, options);
   }
 
   /**
@@ -89,25 +101,42 @@ public final class DatomWriter implements AutoCloseable {
 
   /**
    * Creates a project at a remote found empty, as {@link #create} does; when another writer created one there in the
-   * meantime, opens that one instead (check its {@link #projectName()}). Until its creator has mirrored the new
-   * project's manifest to the store, the store lacks it, so this writer mirrors it from git itself if it has to:
-   * writers that race to create a project all end with the one project, complete in the store.
+   * meantime, opens that one instead (check its {@link #projectName()}). Another writer's creation shows either as a
+   * remote that now has commits or as a store namespace that now holds that project's manifest; until its creator has
+   * mirrored the manifest, the store lacks it, so this writer mirrors it from git itself if it has to: writers that
+   * race to create a project all end with the one project, complete in the store.
    *
    * @throws io.datom.core.exceptions.InvalidNameException if the project name is invalid
-   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the store namespace already holds a project
+   * @throws NamespaceOccupiedException if the store namespace holds a project other than the one now at the remote
    */
   public static DatomWriter createOrOpen(WriterOptions options, NewProject project) {
     try {
       return create(options, project);
-    } catch (ProjectAlreadyExistsException createdMeanwhile) {
-      ProjectCheckout checkout = ProjectCheckout.clone(options);
-      try {
-        checkout.mirrorManifestIfAbsent();
-        return new DatomWriter(checkout, options);
-      } catch (RuntimeException e) {
-        checkout.close();
-        throw e;
+    } catch (ProjectAlreadyExistsException | NamespaceOccupiedException createdMeanwhile) {
+      return openCreatedMeanwhile(options, createdMeanwhile);
+    }
+  }
+
+  /**
+   * The project another writer created at the remote; {@code refusal} again when the remote is still empty, or when the
+   * store's manifest names another project (the namespace was occupied before, not by this race).
+   */
+  private static DatomWriter openCreatedMeanwhile(WriterOptions options, RuntimeException refusal) {
+    ProjectCheckout checkout;
+    try {
+      checkout = ProjectCheckout.clone(options);
+    } catch (ProjectNotFoundException stillEmpty) {
+      throw refusal;
+    }
+    try {
+      if (refusal instanceof NamespaceOccupiedException occupied
+          && !occupied.existingProject().equals(checkout.projectName())) {
+        throw refusal;
       }
+      return caughtUp(checkout, options);
+    } catch (RuntimeException e) {
+      checkout.close();
+      throw e;
     }
   }
 

@@ -118,17 +118,6 @@ final class ProjectCheckout implements AutoCloseable {
    *
    * @throws ProjectNotInStoreException if {@code .metadata/manifest.json} is missing
    */
-  /**
-   * Mirrors the manifest of the clone's commit to the store unless the store holds one already: what a project's
-   * creator does right after pushing it, done by a writer that found the project just created by another one, which
-   * may still be between its push and its mirror, or have stopped there.
-   */
-  void mirrorManifestIfAbsent() {
-    if (!store.exists(ProjectLayout.STORE_MANIFEST)) {
-      store.writeJson(ProjectLayout.STORE_MANIFEST, readManifest().toStoreJson());
-    }
-  }
-
   void requireProjectInStore() {
     if (!store.exists(ProjectLayout.STORE_MANIFEST)) {
       throw new ProjectNotInStoreException(projectName(), store.describe());

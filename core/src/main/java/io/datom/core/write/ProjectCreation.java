@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,7 +71,11 @@ final class ProjectCreation {
     }
     ProjectCheckout checkout = ProjectCheckout.adopt(dir, repo, config, store, options.remoteUrl());
     try {
-      store.writeJson(ProjectLayout.STORE_MANIFEST, manifest.toStoreJson());
+      if (project.takeOverNamespace()) {
+        // R's .force: the namespace's old manifest belongs to another project's history, so no order applies to it.
+        store.writeJson(ProjectLayout.STORE_MANIFEST, manifest.toStoreJson());
+      }
+      new StoreMirror(checkout).catchUp(List.of(), repo.headSha().orElseThrow(), "project '" + name + "'");
       return checkout;
     } catch (RuntimeException e) {
       checkout.close();

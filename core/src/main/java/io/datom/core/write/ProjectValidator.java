@@ -1,8 +1,12 @@
 package io.datom.core.write;
 
 import io.datom.core.format.Manifest;
+import io.datom.core.format.TableMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks that a project's store mirror agrees with its data repository, and repairs it: R's
@@ -10,6 +14,8 @@ import java.util.List;
  * shows an older current version is caught.
  */
 public final class ProjectValidator {
+
+  private static final String PARQUET = ".parquet";
 
   private ProjectValidator() {}
 
@@ -26,14 +32,34 @@ public final class ProjectValidator {
       String head = checkout.repo().headSha().orElseThrow();
       MirrorCheck check = new MirrorCheck(checkout.store());
       List<Discrepancy> found = discrepancies(checkout, check);
+      List<String> unreferenced = unreferencedObjects(checkout);
       if (!fix || found.stream().noneMatch(d -> d.kind().repairable())) {
-        return new ValidationReport(checkout.projectName(), head, found, false, found);
+        return new ValidationReport(checkout.projectName(), head, found, false, found, unreferenced);
       }
-      List<String> tables = checkout.tables();
-      String mirrored = new StoreMirror(checkout).mirror(tables, head,
-          "project '" + checkout.projectName() + "'");
-      return new ValidationReport(checkout.projectName(), mirrored, found, true, discrepancies(checkout, check));
+      String mirrored = new StoreMirror(checkout).repairAll(head, "project '" + checkout.projectName() + "'");
+      return new ValidationReport(checkout.projectName(), mirrored, found, true, discrepancies(checkout, check),
+          unreferenced);
     }
+  }
+
+  /** Parquet objects directly in a table's folder that neither the table's history nor its current version names. */
+  private static List<String> unreferencedObjects(ProjectCheckout checkout) {
+    List<String> unreferenced = new ArrayList<>();
+    for (String table : checkout.tables()) {
+      TableState state = checkout.readTable(table);
+      Set<String> referenced = new HashSet<>();
+      state.history().entries().forEach(entry -> entry.dataSha().ifPresent(referenced::add));
+      state.current().flatMap(TableMetadata::dataSha).ifPresent(referenced::add);
+      for (String key : checkout.store().list(table + "/")) {
+        String name = key.substring(table.length() + 1);
+        if (!name.contains("/") && name.endsWith(PARQUET)
+            && !referenced.contains(name.substring(0, name.length() - PARQUET.length()))) {
+          unreferenced.add(key);
+        }
+      }
+    }
+    Collections.sort(unreferenced);
+    return unreferenced;
   }
 
   private static List<Discrepancy> discrepancies(ProjectCheckout checkout, MirrorCheck check) {

@@ -13,15 +13,26 @@ import java.util.Objects;
  * @param fixed         whether a repair was run (only when asked for and something repairable was found)
  * @param remaining     the disagreements left afterwards: equal to {@code found} without a repair, and after one only
  *                      those re-mirroring cannot fix (missing parquet objects)
+ * @param unreferencedObjects store keys of parquet objects in a table's folder that no version of the table refers to:
+ *                      left by writes that were refused or died before their push. Listed for the owner to judge,
+ *                      never deleted (a write in flight may be about to refer to one); they do not make the project
+ *                      invalid
  */
-public record ValidationReport(
-    String projectName, String commit, List<Discrepancy> found, boolean fixed, List<Discrepancy> remaining) {
+public record ValidationReport(String projectName, String commit, List<Discrepancy> found, boolean fixed,
+    List<Discrepancy> remaining, List<String> unreferencedObjects) {
 
   public ValidationReport {
     Objects.requireNonNull(projectName, "projectName");
     Objects.requireNonNull(commit, "commit");
     found = List.copyOf(found);
     remaining = List.copyOf(remaining);
+    unreferencedObjects = List.copyOf(unreferencedObjects);
+  }
+
+  /** A report without unreferenced objects. */
+  public ValidationReport(
+      String projectName, String commit, List<Discrepancy> found, boolean fixed, List<Discrepancy> remaining) {
+    this(projectName, commit, found, fixed, remaining, List.of());
   }
 
   /** Whether git and the store agreed when checked (R's {@code valid}). */

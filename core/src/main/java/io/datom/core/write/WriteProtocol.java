@@ -1,12 +1,14 @@
 package io.datom.core.write;
 
 import io.datom.core.exceptions.ConcurrentWriteException;
+import io.datom.core.exceptions.RemoteRefLockedException;
 import io.datom.core.exceptions.WriteInterruptedException;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.RTimestamps;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.repo.GitIdentity;
 import io.datom.core.repo.PushOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +22,6 @@ final class WriteProtocol {
   private final ObjectResolution objects;
   private final VersionFiles files;
   private final StoreMirror mirror;
-  private final MirrorCheck mirrorCheck;
 
   WriteProtocol(ProjectCheckout checkout, WriterOptions options) {
     this.checkout = checkout;
@@ -29,7 +30,6 @@ final class WriteProtocol {
     this.objects = new ObjectResolution(checkout.store());
     this.files = new VersionFiles(checkout, author);
     this.mirror = new StoreMirror(checkout);
-    this.mirrorCheck = new MirrorCheck(checkout.store());
   }
 
   WriteResult write(WriteRequest request) {
@@ -51,7 +51,11 @@ final class WriteProtocol {
     private final MetadataDraft draft;
     private final StepReporter steps;
     private final String table;
+    private final long started = System.nanoTime();
     private Optional<PlacedParquet> placed = Optional.empty();
+    /** When the remote first refused to lock the branch at the commit it still shows; empty while it moves. */
+    private Optional<Long> lockedSince = Optional.empty();
+    private String lockedAt;
 
     Attempts(WriteRequest request, MetadataDraft draft, StepReporter steps) {
       this.request = request;
@@ -68,6 +72,24 @@ final class WriteProtocol {
         }
         backOff(steps.attempt());
         steps.nextAttempt();
+      }
+    }
+
+    /**
+     * The remote could not lock the branch. If the branch moved since this attempt synced, a concurrent push held
+     * the lock: a lost race like any other. If it stays put for {@link RetryPolicy#lockPatience()}, no push holds the
+     * lock but a file that a dead push left behind, which no retry can get past.
+     */
+    private void onLocked(String syncedAt) {
+      String now = checkout.repo().fetchRemoteHead();
+      if (lockedSince.isEmpty() || !now.equals(syncedAt) || !now.equals(lockedAt)) {
+        lockedSince = now.equals(syncedAt) ? Optional.of(System.nanoTime()) : Optional.empty();
+        lockedAt = now;
+        return;
+      }
+      Duration waited = Duration.ofNanos(System.nanoTime() - lockedSince.orElseThrow());
+      if (waited.compareTo(options.retryPolicy().lockPatience()) >= 0) {
+        throw new RemoteRefLockedException(checkout.remote(), checkout.repo().currentBranch(), waited);
       }
     }
 
@@ -99,12 +121,16 @@ final class WriteProtocol {
       String commit = steps.run(WriteStep.COMMITTED,
           () -> checkout.repo().commit(VersionFiles.paths(table), request.message(), author));
       steps.starting(WriteStep.PUSHED);
-      if (checkout.repo().push() == PushOutcome.REJECTED) {
+      PushOutcome pushed = checkout.repo().push();
+      if (pushed != PushOutcome.OK) {
         steps.completed(WriteStep.PUSH_REJECTED);
+        if (pushed == PushOutcome.LOCKED) {
+          onLocked(git.head());
+        }
         return Optional.empty();
       }
       steps.completed(WriteStep.PUSHED);
-      steps.run(WriteStep.MIRRORED, () -> mirror.mirror(List.of(table), commit,
+      steps.run(WriteStep.MIRRORED, () -> mirror.catchUp(List.of(table), commit,
           "table '" + table + "' (version " + draft.version() + ", committed as " + commit + ")"));
       return Optional.of(new WriteResult(action, table, draft.version(), draft.dataSha(), commit,
           request.hash().nrow(), object.parquetSha(), placed.filter(PlacedParquet::created).isPresent(),
@@ -130,21 +156,20 @@ final class WriteProtocol {
      * mirror behind git, it is caught up here, so that re-running that write converges.
      */
     private WriteResult unchanged(GitState git) {
-      boolean mirrored = mirrorCheck.table(git.table()).isEmpty() && mirrorCheck.manifest(git.manifest()).isEmpty();
-      if (!mirrored) {
-        steps.run(WriteStep.MIRRORED, () -> mirror.mirror(List.of(table), git.head(), "table '" + table + "'"));
-      }
+      steps.run(WriteStep.MIRRORED, () -> mirror.catchUp(List.of(table), git.head(), "table '" + table + "'"));
       return new WriteResult(WriteAction.NONE, table, draft.version(), draft.dataSha(), git.head(),
           request.hash().nrow(), git.table().current().flatMap(TableMetadata::parquetSha), false, steps.attempt());
     }
 
     private void backOff(int attemptsMade) {
       RetryPolicy policy = options.retryPolicy();
-      if (!policy.allowsAnotherAfter(attemptsMade)) {
-        throw new ConcurrentWriteException(table, attemptsMade, checkout.remote());
+      Duration wait = policy.backoffAfter(attemptsMade, ThreadLocalRandom.current());
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      if (!policy.allowsAttemptAfter(elapsed, wait)) {
+        throw new ConcurrentWriteException(table, attemptsMade, elapsed, checkout.remote());
       }
       try {
-        Thread.sleep(policy.backoffAfter(attemptsMade, ThreadLocalRandom.current()).toMillis());
+        Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new WriteInterruptedException(table, e);

@@ -2,6 +2,7 @@ package io.datom.core.write;
 
 import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
+import io.datom.core.repo.RemoteUrls;
 import io.datom.core.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,9 @@ public final class WriterOptions {
   /**
    * Options for the project whose data repository is at {@code remoteUrl} and whose data store is {@code store}. The
    * store stays the caller's to close.
+   *
+   * @throws io.datom.core.exceptions.CredentialsInUrlException if {@code remoteUrl} carries credentials: pass the
+   *     token with {@link Builder#credentials} instead
    */
   public static Builder builder(String remoteUrl, Store store) {
     return new Builder(remoteUrl, store);
@@ -94,7 +98,8 @@ public final class WriterOptions {
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Builder(String remoteUrl, Store store) {
-      this.remoteUrl = Objects.requireNonNull(remoteUrl, "remoteUrl");
+      this.remoteUrl = RemoteUrls.requireNoCredentials(Objects.requireNonNull(remoteUrl, "remoteUrl"),
+          RemoteUrls.CORE_TOKEN_SETTINGS);
       this.store = Objects.requireNonNull(store, "store");
     }
 

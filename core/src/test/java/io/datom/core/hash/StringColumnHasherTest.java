@@ -92,7 +92,7 @@ class StringColumnHasherTest {
     Offender offender = hasher.refusal().orElseThrow();
     assertEquals("s", offender.column());
     assertEquals("string", offender.type());
-    assertTrue(offender.recourse().contains("U+0000 (row 2)"), offender.recourse());
+    assertTrue(offender.recourse().contains("The value at row 2 contains U+0000"), offender.recourse());
     UnhashableColumnsException error = assertThrows(UnhashableColumnsException.class, hasher::finish);
     assertEquals(List.of(offender), error.offenders());
   }

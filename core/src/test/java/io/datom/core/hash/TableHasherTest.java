@@ -108,7 +108,8 @@ class TableHasherTest {
     assertEquals(List.of("int", "bigint", "decimal(20,2)", "string"),
         error.offenders().stream().map(Offender::type).toList());
     assertTrue(error.getMessage().startsWith("Cannot compute `data_sha`: 4 columns are not hashable."));
-    assertTrue(error.getMessage().contains("It holds 12345678901234567.89 (row 2)"), error.getMessage());
+    assertTrue(error.getMessage().contains("The value at row 2 has more than 15"), error.getMessage());
+    assertTrue(!error.getMessage().contains("12345678901234567"), "no cell value in a message");
   }
 
   @Test

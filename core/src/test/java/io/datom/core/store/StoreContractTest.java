@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,11 @@ abstract class StoreContractTest {
 
   /** The bytes this backend must hold after {@code writeJson(key, json)} (format §2.1). */
   abstract byte[] expectedJsonBytes(String json);
+
+  /** Whether the backend under test evaluates a compare-and-swap atomically against concurrent ones. */
+  boolean atomicCompareAndSwap() {
+    return true;
+  }
 
   @BeforeEach
   void openStore() {
@@ -220,5 +226,90 @@ abstract class StoreContractTest {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);
     return Files.write(tmp.resolve(name), bytes);
+  }
+
+  @Test
+  void aMirrorDocumentRecordsTheCommitItMirrors() {
+    String key = "dm/.metadata/metadata.json";
+    assertEquals(Optional.empty(), store.readMirrorDocument(key));
+
+    assertTrue(store.replaceMirrorDocument(key, JSON, "c1", Optional.empty()));
+
+    MirrorDocument stored = store.readMirrorDocument(key).orElseThrow();
+    assertArrayEquals(expectedJsonBytes(JSON), stored.bytes());
+    assertEquals(Optional.of("c1"), stored.commit());
+    assertArrayEquals(expectedJsonBytes(JSON), store.read(key).orElseThrow(), "readers see the plain document");
+  }
+
+  @Test
+  void aMirrorDocumentIsReplacedOnlyWhileItIsTheOneExpected() {
+    String key = ".metadata/manifest.json";
+    assertTrue(store.replaceMirrorDocument(key, "{\"n\": 1}", "c1", Optional.empty()));
+    MirrorDocument first = store.readMirrorDocument(key).orElseThrow();
+
+    assertFalse(store.replaceMirrorDocument(key, "{\"n\": 9}", "c9", Optional.empty()), "expected absent, found one");
+    assertTrue(store.replaceMirrorDocument(key, "{\"n\": 2}", "c2", Optional.of(first)));
+    assertFalse(store.replaceMirrorDocument(key, "{\"n\": 3}", "c3", Optional.of(first)), "a stale expectation");
+
+    MirrorDocument now = store.readMirrorDocument(key).orElseThrow();
+    assertArrayEquals(expectedJsonBytes("{\"n\": 2}"), now.bytes());
+    assertEquals(Optional.of("c2"), now.commit());
+  }
+
+  @Test
+  void aPlainWriteOverAMirrorDocumentDropsItsCommit() {
+    // R's writers replace documents without recording a commit: the old record must not vouch for the new content.
+    String key = "dm/.metadata/version_history.json";
+    assertTrue(store.replaceMirrorDocument(key, "[1]", "c1", Optional.empty()));
+    MirrorDocument stamped = store.readMirrorDocument(key).orElseThrow();
+
+    store.writeJson(key, "[2, 1]");
+
+    MirrorDocument overwritten = store.readMirrorDocument(key).orElseThrow();
+    assertEquals(Optional.empty(), overwritten.commit());
+    assertFalse(store.replaceMirrorDocument(key, "[1]", "c1", Optional.of(stamped)), "the document changed meanwhile");
+    assertTrue(store.replaceMirrorDocument(key, "[3, 2, 1]", "c3", Optional.of(overwritten)));
+  }
+
+  @Test
+  void concurrentCompareAndSwapsLoseNoUpdate() throws Exception {
+    Assumptions.assumeTrue(atomicCompareAndSwap(), "the test server checks If-Match, then writes");
+    String key = ".metadata/manifest.json";
+    assertTrue(store.replaceMirrorDocument(key, "0", "c0", Optional.empty()));
+    int threads = 4;
+    int increments = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < increments; i++) {
+            while (true) {
+              MirrorDocument current = store.readMirrorDocument(key).orElseThrow();
+              int n = Integer.parseInt(new String(current.bytes(), StandardCharsets.UTF_8).trim());
+              if (store.replaceMirrorDocument(key, Integer.toString(n + 1), "c" + (n + 1), Optional.of(current))) {
+                break;
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    MirrorDocument last = store.readMirrorDocument(key).orElseThrow();
+    assertEquals(threads * increments, Integer.parseInt(new String(last.bytes(), StandardCharsets.UTF_8).trim()));
+    assertEquals(Optional.of("c" + threads * increments), last.commit());
+  }
+
+  @Test
+  void mirrorBookkeepingIsNeverListed() {
+    assertTrue(store.replaceMirrorDocument("dm/.metadata/metadata.json", JSON, "c1", Optional.empty()));
+    assertEquals(List.of("dm/.metadata/metadata.json"), store.list("dm/"));
+    assertEquals(List.of("dm/.metadata/metadata.json"), store.list(""));
   }
 }

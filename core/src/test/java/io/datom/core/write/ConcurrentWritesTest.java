@@ -30,7 +30,7 @@ class ConcurrentWritesTest {
 
   private static final int WRITERS = 4;
   /** Patient enough for four writers hammering one branch without pause. */
-  private static final RetryPolicy RETRIES = new RetryPolicy(60, Duration.ofMillis(20), Duration.ofMillis(400));
+  private static final RetryPolicy RETRIES = RetryPolicy.within(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400));
 
   @TempDir Path tmp;
   private TestProject project;

@@ -161,7 +161,7 @@ class ProjectCreationTest {
           opened.add(pool.submit(() -> {
             start.await();
             try (DatomWriter writer = DatomWriter.openOrCreate(
-                project.options().retryPolicy(new RetryPolicy(60, Duration.ofMillis(20), Duration.ofMillis(400)))
+                project.options().retryPolicy(RetryPolicy.within(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400)))
                     .build(), NewProject.named("RACE"))) {
               writer.write(TestContent.of(tmp.resolve(table), "v1", 1, 2).request(table).build());
               return writer.projectName();

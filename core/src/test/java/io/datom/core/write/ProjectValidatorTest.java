@@ -93,6 +93,19 @@ class ProjectValidatorTest {
   }
 
   @Test
+  void objectsNoVersionReferencesAreListedNeverDeleted() throws Exception {
+    String orphan = "dm/" + "ab".repeat(32) + ".parquet";
+    java.nio.file.Path bytes = java.nio.file.Files.writeString(tmp.resolve("orphan.bin"), "refused append's object");
+    assertTrue(project.store.putIfAbsent(orphan, bytes));
+
+    ValidationReport report = ProjectValidator.validate(project.options().build(), true);
+
+    assertEquals(java.util.List.of(orphan), report.unreferencedObjects());
+    assertTrue(report.valid(), "an unreferenced object is no disagreement between git and the store");
+    assertTrue(project.store.exists(orphan), "versions are indelible: validation never deletes objects");
+  }
+
+  @Test
   void anInterruptedCreationIsRepairedSoThatTheProjectOpens() {
     project.store.delete(".metadata/manifest.json");
     assertThrows(ProjectNotInStoreException.class, () -> project.open().close());

@@ -82,7 +82,7 @@ class RaceTest {
   @Test
   void exhaustedRetriesFailWithATypedErrorAndRecordNothing() {
     OtherWriterAt other = new OtherWriterAt(WriteStep.COMMITTED, TestContent.of(tmp, "theirs", 30, 40));
-    RetryPolicy once = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+    RetryPolicy once = RetryPolicy.within(Duration.ZERO).withBackoff(Duration.ZERO, Duration.ZERO);
     TestContent mine = TestContent.of(tmp, "mine", 10, 20);
 
     try (DatomWriter writer = DatomWriter.open(

@@ -85,7 +85,7 @@ class RemoteBackendsTest {
   void concurrentWritersOverHttpAndS3() throws Exception {
     try (TestProject project = TestProject.s3(s3, http, tmp)) {
       project.create().close();
-      RetryPolicy patient = new RetryPolicy(60, Duration.ofMillis(20), Duration.ofMillis(400));
+      RetryPolicy patient = RetryPolicy.within(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400));
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try {
         List<Future<List<String>>> futures = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-  private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000));
+  private final RetryPolicy policy =
+      new RetryPolicy(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5));
 
   @Test
   void waitsGrowExponentiallyWithinTheUpperHalfAndStopAtTheCap() {
@@ -39,21 +40,34 @@ class RetryPolicyTest {
   }
 
   @Test
-  void attemptsAreBounded() {
-    assertTrue(policy.allowsAnotherAfter(4));
-    assertFalse(policy.allowsAnotherAfter(5));
+  void theBudgetIsTimeNotAttempts() {
+    assertTrue(policy.allowsAttemptAfter(Duration.ofSeconds(29), Duration.ofMillis(1000)));
+    assertTrue(policy.allowsAttemptAfter(Duration.ofSeconds(29), Duration.ofSeconds(1)), "an attempt at the deadline");
+    assertFalse(policy.allowsAttemptAfter(Duration.ofSeconds(29), Duration.ofMillis(1001)));
+    assertFalse(policy.allowsAttemptAfter(Duration.ofSeconds(31), Duration.ZERO));
+  }
+
+  @Test
+  void theDefaultOutlastsEightBusyWriters() {
+    // 8 writers x 25 writes needed up to 31 s for one write under the old count of 12; minutes leave ample room.
+    assertTrue(RetryPolicy.DEFAULT.deadline().compareTo(Duration.ofMinutes(5)) >= 0);
+    assertEquals(Duration.ofMinutes(1), RetryPolicy.within(Duration.ofMinutes(1)).deadline());
+    assertEquals(RetryPolicy.DEFAULT.maxBackoff(), RetryPolicy.within(Duration.ofMinutes(1)).maxBackoff());
   }
 
   @Test
   void zeroBackoffIsAllowedForTests() {
-    RetryPolicy immediate = new RetryPolicy(3, Duration.ZERO, Duration.ZERO);
+    RetryPolicy immediate = RetryPolicy.within(Duration.ZERO).withBackoff(Duration.ZERO, Duration.ZERO);
     assertEquals(Duration.ZERO, immediate.backoffAfter(2, new Random(1)));
+    assertFalse(immediate.allowsAttemptAfter(Duration.ofMillis(1), Duration.ZERO));
   }
 
   @Test
   void rejectsNonsense() {
-    assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
     assertThrows(IllegalArgumentException.class,
-        () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        () -> RetryPolicy.within(Duration.ofSeconds(-1)));
+    assertThrows(IllegalArgumentException.class,
+        () -> RetryPolicy.DEFAULT.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    assertThrows(IllegalArgumentException.class, () -> RetryPolicy.DEFAULT.withLockPatience(Duration.ofSeconds(-1)));
   }
 }
