@@ -295,17 +295,18 @@ class CrashThenNextWriteTest {
     }
 
     /**
-     * An append to {@code table} as the Spark connector makes one: based on the current version the store shows
-     * (none if it shows none), with the current rows followed by new ones.
+     * An append to {@code table} as the Spark connector makes one: it opens the project, then bases the write on the
+     * current version the store shows (none if it shows none), with the current rows followed by new ones.
      */
     Outcome appendAsSparkWould(String table, String label) {
-      Optional<String> base = storeCurrent(table);
       int n = written.merge(table + label, 1, Integer::sum);
-      TestContent content = TestContent.of(dir.resolve(label + n), table, 30, 40, 50, 60, 70 + n);
-      WriteRequest request = content.request(table)
-          .basedOn(base.map(BaseVersion::of).orElseGet(BaseVersion::newTable))
-          .build();
       try (DatomWriter writer = DatomWriter.open(options(store).build())) {
+        // The connector opens the project first, then reads the base from the store.
+        Optional<String> base = storeCurrent(table);
+        TestContent content = TestContent.of(dir.resolve(label + n), table, 30, 40, 50, 60, 70 + n);
+        WriteRequest request = content.request(table)
+            .basedOn(base.map(BaseVersion::of).orElseGet(BaseVersion::newTable))
+            .build();
         return new Outcome(writer.write(request), null);
       } catch (TableChangedException refused) {
         return new Outcome(null, refused);

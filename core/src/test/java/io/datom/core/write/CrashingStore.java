@@ -1,5 +1,6 @@
 package io.datom.core.write;
 
+import io.datom.core.store.MirrorDocument;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.io.InputStream;
@@ -11,8 +12,8 @@ import java.util.function.Predicate;
 /**
  * A store that dies part-way through a sequence of JSON writes, the way a writer process killed in the middle of its
  * store mirror leaves it: once {@linkplain #crashAfterJsonWrites armed}, it lets a given number of
- * {@code writeJson} calls through and throws {@link SimulatedCrash} instead of the next one (and of every later write,
- * as a dead process writes nothing more). Reads pass through.
+ * JSON writes ({@code writeJson} or a mirror document's compare-and-swap) through and throws {@link SimulatedCrash}
+ * instead of the next one (and of every later write, as a dead process writes nothing more). Reads pass through.
  */
 final class CrashingStore implements Store {
 
@@ -50,6 +51,22 @@ final class CrashingStore implements Store {
 
   @Override
   public void writeJson(String key, String json) {
+    beforeJsonWrite(key);
+    delegate.writeJson(key, json);
+  }
+
+  @Override
+  public Optional<MirrorDocument> readMirrorDocument(String key) {
+    return delegate.readMirrorDocument(key);
+  }
+
+  @Override
+  public boolean replaceMirrorDocument(String key, String json, String commit, Optional<MirrorDocument> expected) {
+    beforeJsonWrite(key);
+    return delegate.replaceMirrorDocument(key, json, commit, expected);
+  }
+
+  private void beforeJsonWrite(String key) {
     if (crashed || allowedJsonWrites <= 0 || crashOnKey.test(key)) {
       crashed = true;
       throw new SimulatedCrash("simulated crash instead of writing " + key);
@@ -57,7 +74,6 @@ final class CrashingStore implements Store {
     if (allowedJsonWrites != Integer.MAX_VALUE) {
       allowedJsonWrites--;
     }
-    delegate.writeJson(key, json);
   }
 
   @Override
