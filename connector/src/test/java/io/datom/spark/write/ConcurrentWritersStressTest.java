@@ -260,12 +260,14 @@ class ConcurrentWritersStressTest {
           long pause = w < 2 && random.nextInt(10) < 4 ? 300 + random.nextInt(900) : 0;
           Kill kill = null;
           if (w == 1 && i == WRITES - 1) {
-            // Killed between push and mirror on its last write; it is not needed afterwards.
+            // Killed between push and mirror on its last write (an overwrite, which is never refused before its
+            // push); it is not needed afterwards.
             kill = new Kill(true, 0);
+            mode = "overwrite";
             pause = 20_000;
           } else if (w == 2 && i == 2) {
             // Killed at a random moment of a write, then replaced by a spare JVM for the rest of its writes.
-            kill = new Kill(false, 300 + random.nextInt(2500));
+            kill = new Kill(false, 100 + random.nextInt(1200));
           }
           plan.add(new Command(seq, table, mode, pause, kill));
         }
