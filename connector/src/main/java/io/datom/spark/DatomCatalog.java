@@ -1,7 +1,10 @@
 package io.datom.spark;
 
+import io.datom.core.exceptions.InvalidDatomFileException;
+import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.exceptions.TableNotFoundException;
+import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.format.Names;
 import io.datom.core.read.DatomProject;
 import io.datom.core.read.DatomTable;
@@ -14,6 +17,7 @@ import io.datom.spark.catalog.ProjectLocators;
 import io.datom.spark.read.DatomSparkTable;
 import io.datom.spark.read.HistoryTable;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.write.DamagedDatomTable;
 import io.datom.spark.write.NewDatomTable;
 import io.datom.spark.write.WriteTarget;
 import java.time.Instant;
@@ -83,6 +87,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
     this.options = options;
+    KnownOptions.requireCatalogOptions(name, options);
     Optional.ofNullable(options.get(DatomWriteOptions.REPO))
         .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
@@ -91,6 +96,16 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   @Override
   public String name() {
     return name;
+  }
+
+  /** The store of a single-project catalog; empty for a portfolio or path catalog, which serve many projects. */
+  Optional<HadoopStore> projectStore() {
+    return locator.projectLevels() == 0 ? Optional.of(locator.store(List.of())) : Optional.empty();
+  }
+
+  /** The catalog's options ({@code spark.sql.catalog.<name>.*}), which writes and validation fall back on. */
+  CaseInsensitiveStringMap options() {
+    return options;
   }
 
   @Override
@@ -111,13 +126,19 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
    */
   @Override
   public Table loadTable(Identifier ident) throws NoSuchTableException {
-    if (locator.writesCreateTables()) {
-      Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history());
-      if (ref.isPresent() && !tableExists(ident)) {
-        return NewDatomTable.created(writeTarget(ref.get()), new StructType());
-      }
+    Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history());
+    if (locator.writesCreateTables() && ref.isPresent() && !tableExists(ident)) {
+      return NewDatomTable.created(writeTarget(ref.get()), new StructType());
     }
-    return load(ident, VersionSpec.current());
+    try {
+      return load(ident, VersionSpec.current());
+    } catch (MalformedJsonException | VersionHistoryNotFoundException | InvalidDatomFileException damage) {
+      // An overwrite needs nothing of the current version: the damaged table stays writable, reads meet the damage.
+      if (ref.isPresent()) {
+        return DamagedDatomTable.of(writeTarget(ref.get()), damage);
+      }
+      throw damage;
+    }
   }
 
   /** Whether the table has a version (a table being created has none yet). */

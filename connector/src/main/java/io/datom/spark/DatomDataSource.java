@@ -49,6 +49,7 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
 
   @Override
   public Identifier extractIdentifier(CaseInsensitiveStringMap options) {
+    KnownOptions.requireReadOrWriteOption(options);
     DatomReadConf conf = new DatomReadConf(SparkSession.active(), options);
     conf.versionSpec(); // fails early, with datom's messages, on contradicting or malformed version options
     // Before Spark builds a plan whose string would show the option: a token in the URL never gets that far.

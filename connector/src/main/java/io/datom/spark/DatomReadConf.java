@@ -2,6 +2,7 @@ package io.datom.spark;
 
 import io.datom.core.read.VersionSpec;
 import io.datom.spark.read.VerifyMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -29,11 +30,18 @@ public final class DatomReadConf {
 
   /** The table to read, possibly with a {@code .history} suffix. */
   public String table() {
+    Optional.ofNullable(options.get(DatomReadOptions.TABLE))
+        .filter(name -> !name.isBlank() && !name.equals(name.strip()))
+        .ifPresent(name -> {
+          // Names are exact, and "dm " is not "dm": trimming would silently read or overwrite another table.
+          throw new InvalidOptionsException("Option '" + DatomReadOptions.TABLE + "' is \"" + name + "\", with"
+              + " leading or trailing spaces. Table names are exact: remove the spaces.", DatomReadOptions.TABLE);
+        });
     return option(DatomReadOptions.TABLE)
         .orElseThrow(
             () ->
                 new InvalidOptionsException(
-                    "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read, e.g. "
+                    "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read or write, e.g. "
                         + ".option(\"table\", \"dm\").",
                     DatomReadOptions.TABLE));
   }
@@ -51,12 +59,25 @@ public final class DatomReadConf {
 
   /** The requested version ({@code version} or {@code versionAsOf}), if any. */
   public Optional<String> version() {
+    requireNotBlank(DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF);
     return aliased(DatomReadOptions.VERSION, DatomReadOptions.VERSION_AS_OF);
   }
 
   /** The requested instant ({@code asOf} or {@code timestampAsOf}) as given, if any. */
   public Optional<String> asOf() {
+    requireNotBlank(DatomReadOptions.AS_OF, DatomReadOptions.TIMESTAMP_AS_OF);
     return aliased(DatomReadOptions.AS_OF, DatomReadOptions.TIMESTAMP_AS_OF);
+  }
+
+  /** A version selector given but empty is a mistake, not a request for the current version. */
+  private void requireNotBlank(String... names) {
+    for (String name : names) {
+      String value = options.get(name);
+      if (value != null && value.isBlank()) {
+        throw new InvalidOptionsException("Option '" + name + "' is empty. Give a version (a full metadata_sha or a"
+            + " unique prefix) or an instant, or drop the option to read the current version.", name);
+      }
+    }
   }
 
   /**
@@ -80,7 +101,13 @@ public final class DatomReadConf {
 
   private Instant parseInstant(String text) {
     if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-      return Instant.ofEpochSecond(Long.parseLong(text));
+      try {
+        return Instant.ofEpochSecond(Long.parseLong(text));
+      } catch (NumberFormatException | DateTimeException outOfRange) {
+        throw new InvalidOptionsException("Option " + DatomReadOptions.AS_OF + " = '" + text + "' is out of range as"
+            + " seconds since 1970-01-01. Use an ISO-8601 instant such as 2026-06-30T00:00:00Z.",
+            DatomReadOptions.AS_OF);
+      }
     }
     String zone = spark.sessionState().conf().sessionLocalTimeZone();
     Option<Object> micros = DateTimeUtils.stringToTimestamp(UTF8String.fromString(text), DateTimeUtils.getZoneId(zone));

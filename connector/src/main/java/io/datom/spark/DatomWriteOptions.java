@@ -90,4 +90,11 @@ public final class DatomWriteOptions {
    * {@code {store}/datom/{table}/.staging}. Any filesystem every executor and the driver can reach will do.
    */
   public static final String STAGING_CONF = "spark.datom.write.staging";
+
+  /**
+   * Session configuration: how old a staging directory must be (its newest file, that is) before a write sweeps it
+   * as left by a writer that died; default {@code 1h}. A live write keeps its own directory fresh, so this only needs
+   * to exceed a driver's longest pause. Spark's duration forms: {@code 30min}, {@code 2h}, {@code 7d}.
+   */
+  public static final String STAGING_MAX_AGE_CONF = "spark.datom.write.staging.maxAge";
 }

@@ -5,6 +5,7 @@ import io.datom.core.read.ParquetIntegrity;
 import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
+import io.datom.spark.KnownOptions;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.write.DatomWriteBuilder;
 import io.datom.spark.write.WriteTarget;
@@ -55,6 +56,8 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
   private final Snapshot snapshot;
   private final CaseInsensitiveStringMap catalogOptions;
   private final ParquetTable parquet;
+  /** Why the object's footer could not be read, once {@link #schema()} tried. */
+  private volatile Exception unreadable;
 
   private DatomSparkTable(SparkSession spark, HadoopStore store, Snapshot snapshot,
       CaseInsensitiveStringMap catalogOptions) {
@@ -94,6 +97,11 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
     return snapshot.table() + "@" + snapshot.version();
   }
 
+  /**
+   * The version's columns, from its object's footer. An object that cannot be read (missing, truncated, replaced)
+   * gives no columns here, so that an overwrite, which needs nothing of it, can still replace the table; a scan or an
+   * append then fails with the reason ({@link #newScanBuilder}, {@link #verifyObject}).
+   */
   @Override
   public StructType schema() {
     try {
@@ -101,8 +109,16 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
       return JobDescription.run(spark.sparkContext(), "datom read " + snapshot.table() + ": read schema of "
           + snapshot.objectKey(), parquet::schema);
     } catch (Exception e) { // Spark raises a bad footer as its checked SparkException
+      unreadable = e;
+      return new StructType();
+    }
+  }
+
+  /** Throws why the object cannot be read, if {@link #schema()} found it so. */
+  private void requireReadable() {
+    if (unreadable != null) {
       explainUnreadableObject();
-      throw DatomSparkTable.<RuntimeException>rethrow(e);
+      throw DatomSparkTable.<RuntimeException>rethrow(unreadable);
     }
   }
 
@@ -154,11 +170,15 @@ public final class DatomSparkTable implements SupportsRead, SupportsWrite {
    */
   public void verifyObject() {
     IntegrityGate.check(DatomReadConf.verifyMode(spark, CaseInsensitiveStringMap.empty()), spark, store, snapshot);
+    schema();
+    requireReadable();
   }
 
   /** Checks the object's integrity as the read's {@code verify} option asks, then builds Spark's parquet scan. */
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    KnownOptions.requireReadOptions(options);
+    requireReadable();
     IntegrityGate.check(DatomReadConf.verifyMode(spark, options), spark, store, snapshot);
     return parquet.newScanBuilder(options);
   }

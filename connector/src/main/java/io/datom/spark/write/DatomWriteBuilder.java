@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.KnownOptions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -31,6 +32,11 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
     return new DatomWriteBuilder(target, info, target.current().isPresent() ? WriteMode.APPEND : WriteMode.OVERWRITE);
   }
 
+  /** An append unless truncated, whatever the target says is current: a damaged table's append meets the damage. */
+  public static DatomWriteBuilder appendingTo(WriteTarget target, LogicalWriteInfo info) {
+    return new DatomWriteBuilder(target, info, WriteMode.APPEND);
+  }
+
   /** A write creating the table whole; it must still have no version when the write commits, unless truncated. */
   public static DatomWriteBuilder creating(WriteTarget target, LogicalWriteInfo info) {
     return new DatomWriteBuilder(target, info, WriteMode.CREATE);
@@ -49,6 +55,7 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   @Override
   public Write build() {
+    KnownOptions.requireWriteOptions(info.options());
     DatomWriteConf conf = new DatomWriteConf(SparkSession.active(), info.options(), target.catalogOptions());
     return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }

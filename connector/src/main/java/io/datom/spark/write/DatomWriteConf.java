@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.format.Lineage;
 import io.datom.core.format.Parent;
 import io.datom.core.json.JsonObject;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -24,6 +26,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * default. Malformed values are reported when read, before any job runs.
  */
 public final class DatomWriteConf {
+
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{64}");
 
   private final SparkSession spark;
   private final CaseInsensitiveStringMap options;
@@ -92,7 +96,23 @@ public final class DatomWriteConf {
     }
     List<Parent> parents = ParentsOption.parse(text.get());
     Lineage.validateParents(parents);
+    for (int i = 0; i < parents.size(); i++) {
+      requireFullSha(parents.get(i).version(), "version", i + 1);
+      requireFullSha(parents.get(i).dataSha(), "data_sha", i + 1);
+    }
     return Optional.of(parents);
+  }
+
+  /**
+   * A stated parent names an exact version: R checks only that the fields are present, but a value that is not a
+   * full lowercase sha (such as {@code ../../x}) could never be followed back, and is refused.
+   */
+  private static void requireFullSha(String value, String field, int entry) {
+    if (!FULL_SHA.matcher(value).matches()) {
+      throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents` has " + field + " \""
+          + value + "\", which is not a full sha (64 lowercase hex characters). Copy the parent's " + field
+          + " from its history.");
+    }
   }
 
   /** Who authors the commit: options, then session configuration, then Spark's user and datom's fallback e-mail. */
@@ -134,6 +154,24 @@ public final class DatomWriteConf {
   /** Where part files are staged, if the session sets it. */
   public Optional<String> stagingRoot() {
     return conf(DatomWriteOptions.STAGING_CONF);
+  }
+
+  /** How old a staging directory must be before a write sweeps it as a dead writer's; default one hour. */
+  public Duration stagingMaxAge() {
+    Optional<String> age = conf(DatomWriteOptions.STAGING_MAX_AGE_CONF);
+    if (age.isEmpty()) {
+      return StagingArea.DEFAULT_MAX_AGE;
+    }
+    try {
+      long seconds = JavaUtils.timeStringAsSec(age.get());
+      if (seconds <= 0) {
+        throw new NumberFormatException("not positive");
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new InvalidOptionsException(DatomWriteOptions.STAGING_MAX_AGE_CONF + " must be a positive duration such "
+          + "as 1h, 30min or 7d, got '" + age.get() + "'.", DatomWriteOptions.STAGING_MAX_AGE_CONF);
+    }
   }
 
   private Optional<String> setting(String name) {

@@ -117,7 +117,12 @@ abstract class ObjectPublisher {
   abstract void abandon();
 
   private static boolean publishesWithoutCopy(FileSystem fs) {
-    return !OBJECT_STORES.contains(fs.getUri().getScheme().toLowerCase(Locale.ROOT));
+    return !isObjectStore(fs);
+  }
+
+  /** Whether {@code fs} is an object store, whose directories are only key prefixes (and empty-directory markers). */
+  static boolean isObjectStore(FileSystem fs) {
+    return OBJECT_STORES.contains(fs.getUri().getScheme().toLowerCase(Locale.ROOT));
   }
 
   private static boolean isLocal(FileSystem fs) {

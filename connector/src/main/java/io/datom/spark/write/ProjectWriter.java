@@ -1,6 +1,8 @@
 package io.datom.spark.write;
 
+import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ProjectNotFoundException;
+import io.datom.core.exceptions.ProjectNotInStoreException;
 import io.datom.core.repo.DataRepo;
 import io.datom.core.write.DatomWriter;
 import io.datom.core.write.NewProject;
@@ -15,6 +17,10 @@ import java.util.Optional;
  * The project a Spark write goes to. An existing project is opened before any job runs, so that a wrong remote,
  * token, store or project name fails fast. An empty remote means a new project, created as R's
  * {@code datom_init_repo} would, but only once the data has been written and hashed: a refused write creates nothing.
+ *
+ * <p>Writers that race to create one project all succeed: whoever finds the project created by another one meanwhile
+ * (its store namespace occupied, or its manifest not yet mirrored) opens that project instead (see
+ * {@link CreationRace}), provided it is the project the write names.
  */
 final class ProjectWriter implements AutoCloseable {
 
@@ -34,21 +40,36 @@ final class ProjectWriter implements AutoCloseable {
    *
    * @throws InvalidOptionsException if the remote is empty and no project name was given, or if the existing project
    *     has another name than the one given
-   * @throws io.datom.core.exceptions.NamespaceOccupiedException if the remote is empty but the store holds a project
+   * @throws NamespaceOccupiedException if the remote is empty but the store holds another project
    */
   static ProjectWriter connect(WriterOptions options, Optional<String> project) {
-    DatomWriter existing;
     try {
-      existing = DatomWriter.open(options);
+      return opened(DatomWriter.open(options), project, options);
     } catch (ProjectNotFoundException empty) {
       String name = project.orElseThrow(() -> new InvalidOptionsException("The git remote " + empty.remote()
           + " has no datom project yet. To create one there with this write, name it with option '"
           + DatomWriteOptions.PROJECT + "', e.g. .option(\"project\", \"STUDY_001\").", DatomWriteOptions.PROJECT));
-      NewProject toCreate = NewProject.named(name);
-      DatomWriter.checkCreatable(options, toCreate);
-      return new ProjectWriter(options, null, toCreate);
+      return toCreate(options, NewProject.named(name));
+    } catch (ProjectNotInStoreException notMirrored) {
+      // The project's creator has pushed it but not (yet) mirrored its manifest: it is still at work, or died there.
+      // A write that names the project finishes that creation, as core's createOrOpen does for a lost race.
+      String name = project.orElseThrow(() -> notMirrored);
+      return opened(createOrOpen(options, NewProject.named(name)), project, options);
     }
-    return new ProjectWriter(options, requireNamed(existing, project, options), null);
+  }
+
+  /** Prepares to create the project; if another writer created it since the remote was found empty, opens it. */
+  private static ProjectWriter toCreate(WriterOptions options, NewProject project) {
+    try {
+      DatomWriter.checkCreatable(options, project);
+      return new ProjectWriter(options, null, project);
+    } catch (NamespaceOccupiedException occupied) {
+      return opened(CreationRace.openWinner(options, occupied), Optional.of(project.name()), options);
+    }
+  }
+
+  private static ProjectWriter opened(DatomWriter writer, Optional<String> project, WriterOptions options) {
+    return new ProjectWriter(options, requireNamed(writer, project, options), null);
   }
 
   /** {@code writer}, if its project is the one named by option {@code project} (when given); closes it if not. */
@@ -72,9 +93,18 @@ final class ProjectWriter implements AutoCloseable {
     return writer.write(request);
   }
 
-  /** Creates the project; if another writer created one meanwhile, it must be the one this write names. */
+  /** Creates the project; if another writer created it meanwhile, it must be the one this write names. */
   private DatomWriter createOrOpen() {
-    return requireNamed(DatomWriter.createOrOpen(options, toCreate), Optional.of(toCreate.name()), options);
+    return requireNamed(createOrOpen(options, toCreate), Optional.of(toCreate.name()), options);
+  }
+
+  /** Core's create-or-open, with a lost race on the store namespace turned into opening the winner's project. */
+  private static DatomWriter createOrOpen(WriterOptions options, NewProject project) {
+    try {
+      return DatomWriter.createOrOpen(options, project);
+    } catch (NamespaceOccupiedException occupied) {
+      return CreationRace.openWinner(options, occupied);
+    }
   }
 
   @Override

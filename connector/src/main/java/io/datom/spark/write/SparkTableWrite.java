@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * The driver holds only one small record per part and per column; the staging directory is deleted whatever
- * happens. The result is logged in one line and recorded for {@link DatomWrites#lastResult()}.
+ * happens, and those of writers that died are swept ({@link StagingArea}). The result is logged in one line and
+ * recorded for {@link DatomWrites#lastResult()}.
  */
 final class SparkTableWrite {
 
@@ -64,13 +65,14 @@ final class SparkTableWrite {
     SparkSession spark = data.sparkSession();
     String table = Names.requireValid(target.table());
     HadoopStore store = target.store();
+    Duration stagingMaxAge = conf.stagingMaxAge();
     try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project())) {
-      return run(data, spark, table, store, project, started);
+      return run(data, spark, table, store, project, stagingMaxAge, started);
     }
   }
 
   private DatomWriteResult run(Dataset<Row> data, SparkSession spark, String table, HadoopStore store,
-      ProjectWriter project, long started) {
+      ProjectWriter project, Duration stagingMaxAge, long started) {
     // Read after connecting: opening the project brings a store that lags behind git level first, so an append
     // builds on git's current version, never on one a crashed writer left the store showing.
     Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? currentVersion(spark, store, table) : Optional.empty();
@@ -82,15 +84,15 @@ final class SparkTableWrite {
       case CREATE -> Optional.of(BaseVersion.newTable());
       case OVERWRITE -> Optional.empty();
     };
-    Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     base.ifPresent(DatomSparkTable::verifyObject);
+    Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
     WriteRequestOptions request = WriteRequestOptions.of(conf);
     Configuration hadoop = ExecutorConf.of(spark);
     WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
-    try (StagingArea staging = StagingArea.under(stagingRoot, hadoop)) {
+    try (StagingArea staging = StagingArea.under(stagingRoot, hadoop, stagingMaxAge)) {
       Configuration staged = staging.tune(hadoop);
       JavaRDD<InternalRow> input = input(rows, base, hadoop);
       StructType schema = rows.schema();

@@ -3,6 +3,8 @@ package io.datom.spark.write;
 import io.datom.spark.store.HadoopStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -13,29 +15,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The directory one write's executors put their part files in, unique to the write and deleted when it ends,
- * whatever the outcome. Part files are never referenced by a version, so a directory left behind by a crashed driver
- * is garbage, never a hazard.
+ * The directory one write's executors put their part files in, unique to the write (a UUID under the staging root)
+ * and deleted when it ends, whatever the outcome. Part files are never referenced by a version, so a directory left
+ * behind is garbage, never a hazard: a driver that died leaves one, and so can a task still running after its job
+ * failed. Closing a staging area therefore also sweeps the root of directories older than the maximum age (see
+ * {@link StagingSweeper}), while a {@link StagingHeartbeat} keeps this write's own directory from looking that old.
+ * On object stores, the root's empty-directory marker, which deleting the last directory under it leaves, goes too.
  */
 final class StagingArea implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
 
+  /** The default of {@code spark.datom.write.staging.maxAge}. */
+  static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
+
+  private static final Duration LONGEST_BEAT = Duration.ofMinutes(10);
+  private static final Duration SHORTEST_BEAT = Duration.ofSeconds(1);
+
+  private final Path root;
   private final Path dir;
   private final Configuration conf;
+  private final Duration maxAge;
+  private final StagingHeartbeat heartbeat;
 
-  private StagingArea(Path dir, Configuration conf) {
+  private StagingArea(Path root, Path dir, Configuration conf, Duration maxAge) throws IOException {
+    this.root = root;
     this.dir = dir;
     this.conf = conf;
+    this.maxAge = maxAge;
+    this.heartbeat = StagingHeartbeat.start(dir.getFileSystem(tune(dir, conf)), dir, beat(maxAge));
   }
 
-  /** A new, uniquely named directory under {@code root} (created lazily by the first file written in it). */
+  /** As {@link #under(String, Configuration, Duration)} with the default maximum age. */
   static StagingArea under(String root, Configuration conf) {
-    Path dir = new Path(root, UUID.randomUUID().toString());
+    return under(root, conf, DEFAULT_MAX_AGE);
+  }
+
+  /**
+   * A new, uniquely named directory under {@code root}, created now (with its heartbeat marker); directories under
+   * {@code root} not modified for {@code maxAge} are swept when this one closes.
+   *
+   * @throws UncheckedIOException if the directory cannot be written
+   */
+  static StagingArea under(String root, Configuration conf, Duration maxAge) {
+    Path rootPath = new Path(root);
     try {
-      return new StagingArea(dir.getFileSystem(conf).makeQualified(dir), conf);
+      FileSystem fs = rootPath.getFileSystem(conf);
+      Path qualifiedRoot = fs.makeQualified(rootPath);
+      return new StagingArea(qualifiedRoot, new Path(qualifiedRoot, UUID.randomUUID().toString()), conf, maxAge);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot reach the staging directory " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot reach the staging directory " + rootPath + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A heartbeat several times per maximum age, so that one missed beat cannot make a live directory look stale. */
+  private static Duration beat(Duration maxAge) {
+    Duration quarter = maxAge.dividedBy(4);
+    return quarter.compareTo(LONGEST_BEAT) > 0 ? LONGEST_BEAT
+        : quarter.compareTo(SHORTEST_BEAT) < 0 ? SHORTEST_BEAT : quarter;
   }
 
   /**
@@ -44,6 +80,10 @@ final class StagingArea implements AutoCloseable {
    * {@code parquet_sha}, so {@code .crc} side files would only cost time.
    */
   Configuration tune(Configuration conf) {
+    return tune(dir, conf);
+  }
+
+  private static Configuration tune(Path dir, Configuration conf) {
     if (!"file".equals(dir.toUri().getScheme())) {
       return conf;
     }
@@ -74,13 +114,32 @@ final class StagingArea implements AutoCloseable {
     }
   }
 
+  /** Deletes this directory, sweeps the stale ones of dead writers, and on object stores an emptied root's marker. */
   @Override
   public void close() {
+    heartbeat.close();
+    FileSystem fs;
     try {
-      dir.getFileSystem(conf).delete(dir, true);
+      fs = dir.getFileSystem(conf);
+      fs.delete(dir, true);
     } catch (IOException e) {
-      LOG.warn("Could not delete the staging directory {} of a datom write; it holds only unreferenced part files "
-          + "and can be deleted by hand", dir, e);
+      LOG.warn("Could not delete the staging directory {} of a datom write; it holds only unreferenced part files, "
+          + "and a later write sweeps it once it is older than spark.datom.write.staging.maxAge", dir, e);
+      return;
+    }
+    StagingSweeper.sweep(fs, root, maxAge, Instant.now());
+    if (ObjectPublisher.isObjectStore(fs)) {
+      removeIfEmpty(fs, root);
+    }
+  }
+
+  // On an object store a directory exists only through its keys; deleting an empty one removes just its marker, and
+  // a non-empty one (another write's files) is refused, so this never races with a concurrent write.
+  private static void removeIfEmpty(FileSystem fs, Path root) {
+    try {
+      fs.delete(root, false);
+    } catch (IOException notEmptyOrGone) {
+      // Another write is staging there, or it is gone already: either way nothing to do.
     }
   }
 }

@@ -110,4 +110,44 @@ class ReadErrorsTest extends SparkTestBase {
         assertThrows(InvalidOptionsException.class,
             () -> datom("dm.history").option("version", "939d").load(store)).options());
   }
+
+  @Test
+  void emptyVersionSelectorsAreMistakesNotTheCurrentVersion() {
+    for (String option : List.of("version", "versionAsOf", "asOf", "timestampAsOf")) {
+      InvalidOptionsException e =
+          assertThrows(InvalidOptionsException.class, () -> datom("dm").option(option, "").load(store));
+      assertEquals(List.of(option), e.options());
+      assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anInstantOutOfRangeIsAClearError() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("asOf", "99999999999999999999").load(store));
+    assertEquals(List.of("asOf"), e.options());
+    assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+  }
+
+  @Test
+  void tableNamesAreExactNotTrimmed() {
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> datom("dm ").load(store));
+    assertEquals(List.of("table"), e.options());
+    assertTrue(e.getMessage().contains("leading or trailing spaces"), e.getMessage());
+  }
+
+  @Test
+  void aMisspelledOptionIsAnErrorThatNamesTheClosestOne() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("verison", "939d").load(store));
+    assertEquals(List.of("verison"), e.options());
+    assertTrue(e.getMessage().contains("Did you mean 'version'?"), e.getMessage());
+    InvalidOptionsException writeOption = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("message", "x").load(store).collect());
+    assertTrue(writeOption.getMessage().contains("for a datom read"), writeOption.getMessage());
+    InvalidOptionsException alias = assertThrows(InvalidOptionsException.class,
+        () -> datom("dm").option("timestampAsOff", "2026-01-01").load(store));
+    assertTrue(alias.getMessage().contains("Did you mean 'timestampAsOf'?"), alias.getMessage());
+  }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One local Spark session per test class ({@code local[2]}, UI off, two shuffle partitions, UTC session time zone),
- * with small helpers in the style of Iceberg's Spark test bases.
+ * One local Spark session per test class ({@code local[2]}, UI off, two shuffle partitions, UTC session time zone,
+ * datom's session extension), with small helpers in the style of Iceberg's Spark test bases.
  */
 public abstract class SparkTestBase {
 
@@ -30,6 +30,8 @@ public abstract class SparkTestBase {
             .config("spark.driver.host", "127.0.0.1")
             // Datom objects store timestamps as INT64 micros, never INT96 (format §14.2).
             .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+            // datom's SQL functions, as the docs tell users to enable them.
+            .config("spark.sql.extensions", "io.datom.spark.DatomSparkSessionExtensions")
             .getOrCreate();
   }
 

@@ -57,4 +57,23 @@ class CredentialsInUrlTest extends SparkTestBase {
       spark.conf().unset("spark.sql.catalog.leaky.repo");
     }
   }
+
+  @Test
+  void aMisspelledCatalogSettingIsRefusedWithTheClosestOne() {
+    spark.conf().set("spark.sql.catalog.typo", "io.datom.spark.DatomCatalog");
+    spark.conf().set("spark.sql.catalog.typo.stor", dir.resolve("store").toString());
+    try {
+      Exception e = assertThrows(Exception.class, () -> spark.sql("SHOW TABLES IN typo").collect());
+      Throwable cause = e;
+      while (cause != null && !(cause instanceof io.datom.spark.InvalidOptionsException)) {
+        cause = cause.getCause();
+      }
+      assertTrue(cause != null, "refused with InvalidOptionsException, got " + e);
+      assertTrue(cause.getMessage().contains("spark.sql.catalog.typo.stor"), cause.getMessage());
+      assertTrue(cause.getMessage().contains("Did you mean 'store'?"), cause.getMessage());
+    } finally {
+      spark.conf().unset("spark.sql.catalog.typo");
+      spark.conf().unset("spark.sql.catalog.typo.stor");
+    }
+  }
 }

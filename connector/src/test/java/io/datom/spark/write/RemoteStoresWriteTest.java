@@ -72,6 +72,11 @@ class RemoteStoresWriteTest extends SparkTestBase {
     // S3 objects carry no trailing newline (format §2.1); only the staging area is gone.
     assertFalse(new String(project.openStore().read("lb/.metadata/metadata.json").orElseThrow()).endsWith("\n"));
     assertTrue(project.openStore().list("lb/.staging").isEmpty());
+    // Not even the empty-directory marker s3a leaves when the last directory under a prefix is deleted.
+    String bucket = project.store().substring(6, project.store().indexOf('/', 6));
+    List<String> staging = s3.client().listObjectsV2(b -> b.bucket(bucket).prefix("trial/datom/lb/.staging"))
+        .contents().stream().map(o -> o.key()).toList();
+    assertEquals(List.of(), staging);
   }
 
   @Test

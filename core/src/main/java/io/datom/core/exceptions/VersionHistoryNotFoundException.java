@@ -9,7 +9,9 @@ public class VersionHistoryNotFoundException extends DatomException {
   public VersionHistoryNotFoundException(String table, String store) {
     // "No version history found" is R's datom_read message.
     super("No version history found for " + table + " in store " + store + ". The table's metadata was not fully "
-        + "mirrored to the store: re-run its last write, or validate the project with fix = true.");
+        + "mirrored to the store, or the file was removed. Repair the store from git: in Spark SQL"
+        + " SELECT * FROM datom_validate('<catalog>', true), in Java DatomProjects.validate(spark, \"<catalog>\", true)"
+        + " or core's ProjectValidator.validate(options, true); or overwrite the table.");
     this.table = table;
     this.store = store;
   }

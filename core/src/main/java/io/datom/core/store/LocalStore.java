@@ -103,7 +103,7 @@ public final class LocalStore implements Store {
   /** Writes {@code json} followed by LF, as R's {@code writeLines} does for a local store (format §2.1). */
   @Override
   public void writeJson(String key, String json) {
-    writeAtomically(key, pathOf(key), (json + "\n").getBytes(StandardCharsets.UTF_8));
+    writeAtomically(key, pathOf(key), (json + "\n").getBytes(StandardCharsets.UTF_8), true);
   }
 
   @Override
@@ -123,9 +123,11 @@ public final class LocalStore implements Store {
       byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
       // The document first, then its stamp: a crash in between leaves a stamp that no longer matches, which reads
       // as "unstamped" and is handled as such, never as a newer state.
-      writeAtomically(key, target, bytes);
+      writeAtomically(key, target, bytes, true);
+      // Not forced to disk: a stamp lost in a crash, or one that outlives its document, no longer matches the
+      // document's content and so reads as "no stamp", which is always safe.
       writeAtomically(key, stampOf(target), (commit + " " + ContentTags.sha256(bytes) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+          .getBytes(StandardCharsets.UTF_8), false);
       return true;
     }
   }
@@ -152,11 +154,15 @@ public final class LocalStore implements Store {
     return target.resolveSibling("." + target.getFileName() + STAMP_SUFFIX);
   }
 
-  private void writeAtomically(String key, Path target, byte[] bytes) {
+  private void writeAtomically(String key, Path target, byte[] bytes, boolean durably) {
     Path temp = null;
     try {
       temp = createTempBeside(target);
-      writeDurably(temp, bytes);
+      if (durably) {
+        writeDurably(temp, bytes);
+      } else {
+        Files.write(temp, bytes);
+      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw failure("write", key, e);
