@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Several writer JVMs ({@link StressWriterMain}, each a {@code local[1]} Spark session) on one project, a reader
  * polling the store ({@link StoreWatcher}), pauses after the push, and {@code kill -9} of writers; for a local store
  * with a {@code file://} remote and for an S3 store (s3proxy, through {@code s3a://}) with the token-checking HTTP
- * remote. The phases, all on the same writer JVMs (a killed one is restarted):
+ * remote. The phases run on the same writer JVMs throughout; a killed writer that has writes left is replaced by a
+ * spare JVM started with the others, so no phase waits for a JVM to start:
  *
  * <ol>
  *   <li><b>Racing creators</b>: every writer's first write goes to the empty remote within half a second, with the
@@ -62,8 +63,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * It fails if an acknowledged version is lost or recorded twice in git's final history, if the reader ever saw a
  * current version, a history or a manifest older (in git's commit order) than one it had seen before, or a current
  * version its next-read history did not list, or a snapshot or parquet object of a current version missing, if a
- * racing creator failed, if the write after a crash left the store behind git, or if the project does not validate
- * clean at the end. Every problem found is listed in one failure message; the run's figures go to standard output.
+ * racing creator failed, if the write after a crash left the store behind git (or the reader never saw the crashed
+ * table's version), if an append after the crash was refused twice, if any write failed other than an append refused
+ * with {@code TableChangedException}, or if the project does not validate clean at the end. Every problem found is listed in one failure message; the run's figures go to standard output.
  *
  * <p>Seeded ({@code -Ddatom.stress.seed}, default {@value #DEFAULT_SEED}); the interleavings are the machine's.
  */
