@@ -139,6 +139,7 @@ class S3FaultInjectionTest {
           tally.failureKinds(), proxy.counts(), beforeRepair.found().isEmpty() ? "clean" : beforeRepair.found(),
           watcher.polls(), watcher.readErrors());
       System.out.println(summary);
+      tally.failures.forEach(f -> System.out.println("  failed: " + f));
       if (!problems.isEmpty()) {
         fail(problems.size() + " problem(s) (seed " + SEED + "):\n  - " + String.join("\n  - ", problems) + "\n"
             + summary + "\nfailures: " + tally.failures);
