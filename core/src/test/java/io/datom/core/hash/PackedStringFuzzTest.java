@@ -261,7 +261,7 @@ class PackedStringFuzzTest {
       } else {
         String recourse = h.refusal().orElseThrow(() -> new AssertionError("seed " + seed + ": no refusal, row "
             + (firstNul + 1))).recourse();
-        if (!recourse.contains("(row " + (firstNul + 1) + ")")) {
+        if (!recourse.contains("at row " + (firstNul + 1) + " ")) {
           fail("seed " + seed + ": expected row " + (firstNul + 1) + " in " + recourse);
         }
       }

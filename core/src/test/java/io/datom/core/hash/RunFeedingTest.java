@@ -88,8 +88,8 @@ class RunFeedingTest {
     TypedColumnHasher big = TypedColumnHasher.forColumn(ColumnSpec.of("big", "bigint"));
     big.addLongs(longs, new boolean[] {true, false}, 0, 2);
 
-    assertTrue(n.refusal().orElseThrow().recourse().contains("(row 4)"), n.refusal().toString());
-    assertTrue(big.refusal().orElseThrow().recourse().contains("(row 2)"), big.refusal().toString());
+    assertTrue(n.refusal().orElseThrow().recourse().contains("at row 4 "), n.refusal().toString());
+    assertTrue(big.refusal().orElseThrow().recourse().contains("at row 2 "), big.refusal().toString());
   }
 
   @Test
@@ -155,7 +155,7 @@ class RunFeedingTest {
     hasher.addValues(bytes, offsets, nulls, 0, 2);
     hasher.addValues(bytes, offsets, nulls, 2, 4);
 
-    assertTrue(hasher.refusal().orElseThrow().recourse().contains("(row 4)"), hasher.refusal().toString());
+    assertTrue(hasher.refusal().orElseThrow().recourse().contains("at row 4 "), hasher.refusal().toString());
   }
 
   @Test
