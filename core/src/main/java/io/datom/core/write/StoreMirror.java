@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *
  * <p>Each mirror document (a table's history and current {@code metadata.json}, the manifest) is replaced by a
  * compare-and-swap ({@link Store#replaceMirrorDocument}) that records the commit it mirrors. A document that records a
- * commit is replaced only from a descendant of that commit; one that records a commit this clone does not have was
- * written after the clone's last fetch, so it is newer and stays. A document that records none (R's writers record
- * nothing) is replaced only while this clone's commit is still the remote's latest, when nothing in the store can be
+ * commit is replaced from a descendant of that commit. A document that records a commit this clone cannot place (one
+ * pushed after the clone's fetch, or one older than a shallow clone's history), or records none (R's writers record
+ * nothing), is replaced only while this clone's commit is still the remote's latest, when nothing in the store can be
  * newer.
  *
  * <p>Which tables: those asked for, plus every table that changed in git since the commit the store's manifest records.
@@ -88,18 +88,25 @@ final class StoreMirror {
     return replace(ProjectLayout.STORE_MANIFEST, checkout.readManifest().toStoreJson(), head);
   }
 
-  /** The tables that changed in git between the commit the store's manifest records and {@code head}. */
+  /**
+   * The tables that changed in git between the commit the store's manifest records and {@code head}: every table when
+   * the manifest records none, or records a commit this clone cannot place while {@code head} is the latest (older
+   * than a shallow clone's history); none when the manifest is as new as {@code head} or newer.
+   */
   private Set<String> lagging(String head) {
     Optional<String> recorded = store.readMirrorDocument(ProjectLayout.STORE_MANIFEST).flatMap(MirrorDocument::commit);
     if (recorded.isEmpty()) {
       return new TreeSet<>(checkout.tables());
     }
-    if (repo.order(recorded.get(), head) != CommitOrder.ANCESTOR) {
-      return Set.of(); // the manifest is as new as head or newer: so is every table
-    }
-    Set<String> changed = new TreeSet<>(repo.changedTopLevelFolders(recorded.get(), head));
-    changed.retainAll(checkout.tables());
-    return changed;
+    return switch (repo.order(recorded.get(), head)) {
+      case ANCESTOR -> {
+        Set<String> changed = new TreeSet<>(repo.changedTopLevelFolders(recorded.get(), head));
+        changed.retainAll(checkout.tables());
+        yield changed;
+      }
+      case SAME, DESCENDANT -> Set.of();
+      case UNKNOWN -> isLatest(head) ? new TreeSet<>(checkout.tables()) : Set.of();
+    };
   }
 
   /** Snapshot, history, then current metadata, so a reader who sees a new current version finds it in the history. */
@@ -130,10 +137,15 @@ final class StoreMirror {
       if (stored.isPresent()) {
         MirrorDocument document = stored.get();
         if (document.commit().isPresent()) {
-          if (repo.order(document.commit().get(), head) != CommitOrder.ANCESTOR) {
-            return true; // recorded at head, after it, or by a push this clone has not fetched: as new or newer
+          CommitOrder order = repo.order(document.commit().get(), head);
+          if (order == CommitOrder.SAME || order == CommitOrder.DESCENDANT) {
+            return true; // as new as head, or newer
           }
-        } else if (!sameJson(document.bytes(), json, key) && !repo.fetchRemoteHead().equals(head)) {
+          if (order == CommitOrder.UNKNOWN && !isLatest(head)) {
+            return true; // maybe pushed after this clone's fetch, so maybe newer: the newer writer mirrors it
+          }
+          // An ancestor, or a commit the clone cannot place while head is the latest: older either way.
+        } else if (!sameJson(document.bytes(), json, key) && !isLatest(head)) {
           return false; // unrecorded and different: only the remote's latest state may replace it
         }
       }
@@ -143,6 +155,14 @@ final class StoreMirror {
     }
     throw new StoreException("The store document " + key + " of " + store.describe() + " changed under "
         + CAS_ATTEMPTS + " consecutive replacements. Another writer is rewriting it in a loop; check for a runaway job.");
+  }
+
+  /**
+   * Whether {@code head} is the remote's latest commit, asked after the document in question was read: if so, whatever
+   * that document mirrors was pushed before it was written, so it is at most {@code head}.
+   */
+  private boolean isLatest(String head) {
+    return repo.fetchRemoteHead().equals(head);
   }
 
   private static boolean sameJson(byte[] stored, String expected, String key) {
