@@ -61,6 +61,7 @@ public final class HadoopStore implements Store {
   private static final Set<String> NO_TRAILING_NEWLINE_SCHEMES = Set.of("s3", "s3a", "s3n");
   private static final Set<String> ATOMIC_PUT_SCHEMES = Set.of("s3", "s3a", "s3n", "gs");
   private static final String DATOM_DIR = "datom";
+  private static final int READ_ATTEMPTS = 3;
 
   private final FileSystem fs;
   private final Path storePath;
@@ -132,15 +133,34 @@ public final class HadoopStore implements Store {
     return storePath.toString();
   }
 
+  /**
+   * Reads a whole object. A mirror document replaced while it is being read makes S3A report a change in the middle
+   * of the read (its ETag check); the read is then made again, since the replacement is complete and whole.
+   */
   @Override
   public Optional<byte[]> read(String key) {
-    try (InputStream in = fs.open(pathOf(key))) {
-      return Optional.of(in.readAllBytes());
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw failure("read", key, e);
+    for (int attempt = 1; ; attempt++) {
+      try (InputStream in = fs.open(pathOf(key))) {
+        return Optional.of(in.readAllBytes());
+      } catch (FileNotFoundException e) {
+        return Optional.empty();
+      } catch (IOException e) {
+        if (attempt < READ_ATTEMPTS && changedWhileRead(e)) {
+          continue;
+        }
+        throw failure("read", key, e);
+      }
     }
+  }
+
+  /** Whether S3A saw the object replaced during the read ({@code RemoteFileChangedException}, named so S3A is optional). */
+  private static boolean changedWhileRead(IOException e) {
+    for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getSimpleName().equals("RemoteFileChangedException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

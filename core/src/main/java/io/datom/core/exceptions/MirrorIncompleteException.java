@@ -22,6 +22,20 @@ public class MirrorIncompleteException extends DatomException {
     this.rounds = rounds;
   }
 
+  /**
+   * The store failed while the mirror was being written, after the version was committed.
+   *
+   * @param subject what was being mirrored
+   * @param cause   the store's failure
+   */
+  public MirrorIncompleteException(String subject, StoreException cause) {
+    super("The version is committed in git, but the store mirror of " + subject + " could not be written: "
+        + cause.getMessage() + " Readers of the store see the previous state, never an older one. The next write to"
+        + " the project, or validation with fix = true, brings the store level with git.", cause);
+    this.subject = subject;
+    this.rounds = 0;
+  }
+
   /** What was being mirrored. */
   public String subject() {
     return subject;

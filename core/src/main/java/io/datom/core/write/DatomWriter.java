@@ -31,20 +31,27 @@ public final class DatomWriter implements AutoCloseable {
   }
 
   /**
-   * Opens an existing project: clones its data repository and checks that the store is the one its
-   * {@code .datom/project.yaml} names and that it holds the project.
+   * Opens an existing project: clones its data repository, checks that the store is the one its
+   * {@code .datom/project.yaml} names, and brings the store level with git (a creator or writer that died between its
+   * push and its mirror left it behind).
    *
    * @throws ProjectNotFoundException if the remote has no commits
    * @throws io.datom.core.exceptions.NotADatomRepositoryException if the remote is not a datom project
    * @throws io.datom.core.exceptions.StoreMismatchException if the store is not the project's
-   * @throws io.datom.core.exceptions.ProjectNotInStoreException if the store holds no project manifest
+   * @throws io.datom.core.exceptions.ProjectNotInStoreException if the store holds no project manifest while git holds
+   *     tables (a lost or wrong store; an interrupted creation, with no tables yet, is completed instead)
    * @throws io.datom.core.exceptions.DataRepoException if the remote cannot be cloned
    * @throws io.datom.core.exceptions.StoreException if the store cannot be reached
    */
   public static DatomWriter open(WriterOptions options) {
     ProjectCheckout checkout = ProjectCheckout.clone(options);
     try {
-      checkout.requireProjectInStore();
+      // The store is the one project.yaml names (checked by the clone). Without a manifest and without tables in git,
+      // the project's creator died between its push and its mirror: catching up writes the manifest, as for any
+      // other lag. With tables, the store itself is lost or wrong (its objects too): refuse rather than recreate.
+      if (!checkout.tables().isEmpty()) {
+        checkout.requireProjectInStore();
+      }
       return caughtUp(checkout, options);
     } catch (RuntimeException e) {
       checkout.close();

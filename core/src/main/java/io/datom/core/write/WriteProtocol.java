@@ -1,7 +1,9 @@
 package io.datom.core.write;
 
 import io.datom.core.exceptions.ConcurrentWriteException;
+import io.datom.core.exceptions.MirrorIncompleteException;
 import io.datom.core.exceptions.RemoteRefLockedException;
+import io.datom.core.exceptions.StoreException;
 import io.datom.core.exceptions.WriteInterruptedException;
 import io.datom.core.format.Manifest;
 import io.datom.core.format.RTimestamps;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /** The write protocol of format §6 with §14.3, over one clone; see the package documentation. */
 final class WriteProtocol {
@@ -130,11 +133,21 @@ final class WriteProtocol {
         return Optional.empty();
       }
       steps.completed(WriteStep.PUSHED);
-      steps.run(WriteStep.MIRRORED, () -> mirror.catchUp(List.of(table), commit,
-          "table '" + table + "' (version " + draft.version() + ", committed as " + commit + ")"));
+      String subject = "table '" + table + "' (version " + draft.version() + ", committed as " + commit + ")";
+      steps.run(WriteStep.MIRRORED, () -> mirrorCommitted(subject, () -> mirror.catchUp(List.of(table), commit,
+          subject)));
       return Optional.of(new WriteResult(action, table, draft.version(), draft.dataSha(), commit,
           request.hash().nrow(), object.parquetSha(), placed.filter(PlacedParquet::created).isPresent(),
           steps.attempt()));
+    }
+
+    /** Runs the mirror of a committed version, naming a store failure as such: the version is safe in git. */
+    private String mirrorCommitted(String subject, Supplier<String> mirrorRun) {
+      try {
+        return mirrorRun.get();
+      } catch (StoreException e) {
+        throw new MirrorIncompleteException(subject, e);
+      }
     }
 
     /** Format §6 step 5, against the freshly fetched git state rather than the store's mirror of it. */
