@@ -1,6 +1,7 @@
 package io.datom.spark.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -545,8 +546,13 @@ class BadInputTest extends SparkTestBase {
             .raises(CredentialsInUrlException.class, "carries credentials"),
         Case.of("credentials: the token in a catalog's repo", () -> sql("SELECT * FROM leaky.t"))
             .given(() -> catalog("leaky", "store", storeH, "repo", tokenInUrl))
-            .cleanup(() -> uncatalog("leaky", "store", "repo"))
-            .raises(CredentialsInUrlException.class, "carries credentials", "spark.datom.git.token"),
+            .cleanup(() -> uncatalogRefused("leaky", "repo", "store"))
+            .raises(CredentialsInUrlException.class, "carries credentials", "spark.datom.git.token",
+                "spark.sql.catalog.leaky.repo was removed from this session"),
+        Case.of("credentials: the token as a catalog setting", () -> sql("SELECT * FROM tk.t"))
+            .given(() -> catalog("tk", "store", storeH, "token", TOKEN))
+            .cleanup(() -> uncatalogRefused("tk", "token", "store"))
+            .raises(InvalidOptionsException.class, "spark.sql.catalog.tk.token", "Credentials are never options"),
         Case.of("credentials: the token as an option", () -> hWriter().option("token", TOKEN).save(storeH))
             .raises(InvalidOptionsException.class, "'token'", "Credentials are never options", "spark.datom.git.token"),
         Case.of("credentials: the token setting as an option", () -> hWriter().option(DatomWriteOptions.GIT_TOKEN_CONF,
@@ -554,7 +560,7 @@ class BadInputTest extends SparkTestBase {
             .raises(InvalidOptionsException.class, "'spark.datom.git.token'", "Credentials are never options"),
         Case.of("credentials: a GitHub token as an option", () -> hWriter().option("github_pat", TOKEN).save(storeH))
             .raises(InvalidOptionsException.class, "'github_pat'", "Credentials are never options")
-    ).map(c -> c.hides(TOKEN).then(BadInputTest::writeH)
+    ).map(c -> (c.good() == null ? c.then(BadInputTest::writeH) : c).hides(TOKEN)
         .cleanup(chain(c.cleanup(), () -> spark.conf().unset(DatomWriteOptions.GIT_TOKEN_CONF))));
   }
 
@@ -738,6 +744,14 @@ class BadInputTest extends SparkTestBase {
     for (int i = 0; i < settings.length; i += 2) {
       spark.conf().set("spark.sql.catalog." + name + "." + settings[i], settings[i + 1]);
     }
+  }
+
+  /** Removes catalog {@code name}, after checking that its refused credential left the session with the refusal. */
+  private static void uncatalogRefused(String name, String refused, String... settings) {
+    boolean left = !spark.conf().contains("spark.sql.catalog." + name + "." + refused);
+    uncatalog(name, settings);
+    spark.conf().unset("spark.sql.catalog." + name + "." + refused);
+    assertTrue(left, "the refused setting spark.sql.catalog." + name + "." + refused + " left the session");
   }
 
   private static void uncatalog(String name, String... settings) {
