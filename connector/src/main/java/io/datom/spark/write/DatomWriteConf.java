@@ -157,7 +157,8 @@ public final class DatomWriteConf {
       eventLogWarning(spark.sparkContext().getConf()).filter(w -> WARNED_OF_EVENT_LOG.compareAndSet(false, true))
           .ifPresent(LOG::warn);
     }
-    return GitCredentials.resolve(token.orElse(null));
+    return token.map(t -> GitCredentials.token(t, DatomWriteOptions.GIT_TOKEN_CONF))
+        .orElseGet(() -> GitCredentials.resolve(null));
   }
 
   /**

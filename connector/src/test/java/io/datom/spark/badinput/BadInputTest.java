@@ -531,7 +531,8 @@ class BadInputTest extends SparkTestBase {
     return Stream.of(
         Case.of("credentials: a wrong token", () -> hWriter().save(storeH))
             .given(() -> spark.conf().set(DatomWriteOptions.GIT_TOKEN_CONF, WRONG_TOKEN))
-            .raises(GitAuthenticationException.class, remoteH.url(), "spark.datom.git.token", "read and write access")
+            .raises(GitAuthenticationException.class, remoteH.url(), "(token: spark.datom.git.token)",
+                "read and write access")
             .hides(WRONG_TOKEN),
         Case.of("credentials: no token", () -> hWriter().save(storeH))
             .raises(GitAuthenticationException.class, remoteH.url(), "token: none", "spark.datom.git.token"),

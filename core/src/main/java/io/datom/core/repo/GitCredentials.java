@@ -37,7 +37,15 @@ public final class GitCredentials {
 
   /** An explicit token; a blank one means none. */
   public static GitCredentials token(String token) {
-    return isBlank(token) ? NONE : new GitCredentials(token, "explicit");
+    return token(token, "explicit");
+  }
+
+  /**
+   * A token from a named setting ({@code spark.datom.git.token}, say), which messages give as where it came from; a
+   * blank one means none.
+   */
+  public static GitCredentials token(String token, String setting) {
+    return isBlank(token) ? NONE : new GitCredentials(token, setting);
   }
 
   /** {@code explicitToken} if not blank, else {@code DATOM_GIT_TOKEN}, else {@code GITHUB_PAT}, else none. */
