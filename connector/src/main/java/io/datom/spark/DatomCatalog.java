@@ -240,8 +240,8 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   @Override
   public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
     throw new UnsupportedDatomOperationException("CREATE TABLE", "Cannot create table " + ident + " without data in"
-        + " catalog " + name + ": a datom table exists from its first version on. Create it with its data instead: CREATE TABLE ... AS "
-        + "SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
+        + " catalog " + name + ": a datom table exists from its first version on. Create it with its data instead:"
+        + " CREATE TABLE ... AS SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
   }
 
   /** A table created with its first version ({@code CREATE TABLE AS SELECT}, {@code writeTo(...).create()}). */

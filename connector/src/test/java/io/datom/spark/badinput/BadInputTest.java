@@ -104,8 +104,8 @@ class BadInputTest extends SparkTestBase {
     emptyRemote = world.watch(BareGitRemote.createTemp());
     notDatom = world.watch(BareGitRemote.createTemp());
     Path scratch = TempDirs.create("not-datom-");
-    DataRepo.init(scratch.resolve("clone"), notDatom.url(), Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)),
-        "notes", GitCredentials.none()).close();
+    DataRepo.init(scratch.resolve("clone"), notDatom.url(),
+        Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)), "notes", GitCredentials.none()).close();
     TempDirs.deleteRecursively(scratch);
     http = GitHttpServer.start(TOKEN);
     remoteH = world.watch(http.createRepository("h"));
@@ -395,9 +395,11 @@ class BadInputTest extends SparkTestBase {
                 "REPLACE TABLE ... AS SELECT"),
         Case.of("SQL: CREATE OR REPLACE TABLE without AS SELECT", () -> sql("CREATE OR REPLACE TABLE bi.dm (id INT)"))
             .raises(UnsupportedDatomOperationException.class, "dm", "without data"),
-        Case.of("SQL: CREATE TABLE AS SELECT with an invalid name", () -> sql("CREATE TABLE bi.`1ex` AS SELECT 1 AS id"))
+        Case.of("SQL: CREATE TABLE AS SELECT with an invalid name",
+            () -> sql("CREATE TABLE bi.`1ex` AS SELECT 1 AS id"))
             .raises(InvalidNameException.class, "\"1ex\"", "must start with a letter"),
-        Case.of("SQL: CREATE TABLE AS SELECT of a nested column", () -> sql("CREATE TABLE bi.ex AS SELECT array(1) AS a"))
+        Case.of("SQL: CREATE TABLE AS SELECT of a nested column",
+            () -> sql("CREATE TABLE bi.ex AS SELECT array(1) AS a"))
             .raises(UnhashableColumnsException.class, "Column a (array<int>)", "to_json(col)"),
         Case.of("SQL: INSERT INTO with other columns", () -> sql("INSERT INTO bi.dm SELECT 1 AS x"))
             .raises(SchemaMismatchException.class, "Cannot append to dm", "[id bigint, s string]"),

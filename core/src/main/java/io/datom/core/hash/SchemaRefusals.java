@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The refusals decided by a table's schema alone (format §14.1): unsupported types, empty names, names R cannot hold
- * ({@link RStrings}) and duplicate names (compared exactly, no case folding or normalisation). One offender per column, the first that applies.
+ * ({@link RStrings}) and duplicate names (compared exactly, no case folding or normalisation). One offender per
+ * column, the first that applies.
  */
 final class SchemaRefusals {
   private SchemaRefusals() {}
