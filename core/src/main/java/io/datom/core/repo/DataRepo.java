@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -205,6 +207,19 @@ public final class DataRepo implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives a clone opened again the settings {@link #cloneFrom} gives a new one: the current global identity, HTTP
+   * redirects, no auto-gc. A clone kept between writers would otherwise go on committing as the identity it was
+   * cloned with.
+   */
+  public void reapplySettings() {
+    try {
+      configure();
+    } catch (IOException e) {
+      throw failures.of("configure", null, e);
+    }
+  }
+
   /** Writes the local identity (copied from the global config, else {@code datom}) and follows HTTP redirects. */
   private void configure() throws IOException {
     GitIdentity identity = GitIdentity.global();
@@ -224,6 +239,77 @@ public final class DataRepo implements AutoCloseable {
   /** The clone's working tree. */
   public Path workTree() {
     return workTree;
+  }
+
+  /** The clone's git directory. */
+  public Path gitDir() {
+    return repository().getDirectory().toPath();
+  }
+
+  /**
+   * Points the first remote at {@code remoteUrl} if it points elsewhere (say, the same remote spelt with user info).
+   */
+  public void setRemoteUrl(String remoteUrl) {
+    if (remoteUrl.equals(remoteUrl())) {
+      return;
+    }
+    try {
+      git.remoteSetUrl().setRemoteName(remoteName()).setRemoteUri(new URIish(remoteUrl)).call();
+    } catch (GitAPIException | URISyntaxException e) {
+      throw failures.of("set the remote URL", remoteUrl, e);
+    }
+  }
+
+  /**
+   * Removes what a git process killed in this clone may have left: lock files that would make the next operation
+   * fail ("Cannot lock index"), and the temporary and {@code .keep} files of an interrupted fetch or gc.
+   *
+   * <p>Only correct while no other process can be using the clone: the caller must hold it exclusively.
+   *
+   * @return how many leftovers were removed
+   */
+  public int removeLeftoversOfKilledProcesses() {
+    try {
+      return GitLeftovers.remove(gitDir());
+    } catch (IOException e) {
+      throw failures.of("remove stale lock files", null, e);
+    }
+  }
+
+  /**
+   * Deletes every untracked file and folder of the working tree, ignored ones included ({@code git clean -fdx}): with
+   * {@link #resetToRemote()}, the clone then holds exactly the remote's latest commit, whatever an interrupted write
+   * left behind.
+   */
+  public void removeUntracked() {
+    try {
+      git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+    } catch (GitAPIException e) {
+      throw failures.of("clean", null, e);
+    }
+  }
+
+  /**
+   * Repacks the clone when more than {@code packLimit} packs (each fetch adds one) or about {@code looseLimit} loose
+   * objects (each commit adds a few) have gathered, dropping everything unreachable at once.
+   *
+   * <p>Only correct while no other process can be using the clone: the caller must hold it exclusively.
+   *
+   * @return whether it repacked
+   */
+  public boolean repackIfDue(int packLimit, int looseLimit) {
+    Path gitDir = gitDir();
+    try {
+      if (Repacker.packCount(gitDir) <= packLimit && Repacker.looseObjectEstimate(gitDir) <= looseLimit) {
+        return false;
+      }
+      GitLeftovers.remove(gitDir);
+      // The clone serves no fetches, so it needs no bitmap index.
+      Repacker.repack((FileRepository) repository(), Duration.ZERO, Duration.ZERO, false);
+      return true;
+    } catch (IOException e) {
+      throw failures.of("repack", null, e);
+    }
   }
 
   /** The identity commits use by default: local {@code user.name}/{@code user.email}, else global, else datom's. */
@@ -283,6 +369,23 @@ public final class DataRepo implements AutoCloseable {
       return remotes.get(0);
     } catch (URISyntaxException e) {
       throw failures.of("read remotes", null, e);
+    }
+  }
+
+  /**
+   * Whether the remote at {@code remoteUrl} has any branch with a commit, asked without cloning ({@code git
+   * ls-remote --heads}).
+   *
+   * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
+   * @throws DataRepoException if the remote cannot be reached
+   */
+  public static boolean remoteHasCommits(String remoteUrl, GitCredentials credentials) {
+    try {
+      return Git.lsRemoteRepository().setRemote(remoteUrl).setHeads(true)
+          .setCredentialsProvider(credentials.provider()).call().stream()
+          .anyMatch(ref -> ref.getObjectId() != null);
+    } catch (GitAPIException e) {
+      throw new GitFailures(GitFailures.redactUrl(remoteUrl), credentials).of("ls-remote", remoteUrl, e);
     }
   }
 
