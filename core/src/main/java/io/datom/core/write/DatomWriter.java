@@ -120,6 +120,11 @@ public final class DatomWriter implements AutoCloseable {
     }
   }
 
+  /** The writer's checkout, for tests. */
+  ProjectCheckout checkout() {
+    return checkout;
+  }
+
   /** The project's name, from its {@code project.yaml}. */
   public String projectName() {
     return checkout.projectName();

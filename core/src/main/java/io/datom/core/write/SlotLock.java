@@ -2,13 +2,13 @@ package io.datom.core.write;
 
 import io.datom.core.exceptions.CloneCacheException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -66,10 +66,14 @@ final class SlotLock implements AutoCloseable {
     }
   }
 
-  /** Records now as the slot's last use: the sweep measures idleness from it. */
+  /**
+   * Records now as the slot's last use, the time the sweep measures idleness from, by writing a byte through the
+   * channel. Not with {@link Files#setLastModifiedTime}: the JDK opens and closes the file for it, and closing any
+   * descriptor of the file releases this process's lock on it.
+   */
   void touch() {
     try {
-      Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), 0);
     } catch (IOException ignored) {
       // Only the sweep reads the time; at worst it deletes an idle clone earlier than asked, which costs a re-clone.
     }
