@@ -69,6 +69,10 @@ final class Repacker {
     gc.setExpireAgeMillis(looseExpiry.toMillis());
     PackConfig pack = new PackConfig(repo);
     pack.setBuildBitmaps(bitmaps);
+    // JGit takes any whole object it finds in a pack as already tried for a delta and copies it as it is. Every
+    // object a fetch or a push brings is whole (a thin pack is completed with whole bases), so without this each write
+    // would add a whole copy of the table's version_history.json for good. Deltas found earlier are still reused.
+    pack.setReuseObjects(false);
     gc.setPackConfig(pack);
     try {
       gc.gc().join();

@@ -1,0 +1,118 @@
+package io.datom.core.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datom.core.testing.BareGitRemote;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recognising a local remote, switching off its receive-side auto-gc, and repacking it without losing anything. */
+class LocalRemoteTest {
+
+  @TempDir Path tmp;
+  private BareGitRemote remote;
+
+  @BeforeEach
+  void createRemote() {
+    remote = BareGitRemote.createTemp();
+  }
+
+  @AfterEach
+  void close() {
+    remote.close();
+  }
+
+  @Test
+  void localPathsAndFileUrlsAreLocalRemotes() throws Exception {
+    Path gitDir = remote.directory().toRealPath();
+    assertEquals(gitDir, LocalRemote.of(remote.url()).orElseThrow().gitDir().toRealPath());
+    assertEquals(gitDir, LocalRemote.of(remote.directory().toString()).orElseThrow().gitDir().toRealPath());
+    try (Git nonBare = Git.init().setDirectory(tmp.resolve("work").toFile()).call()) {
+      assertEquals(tmp.resolve("work/.git").toRealPath(),
+          LocalRemote.of(tmp.resolve("work").toString()).orElseThrow().gitDir().toRealPath());
+    }
+  }
+
+  @Test
+  void serversRelativePathsAndNonRepositoriesAreNot() {
+    assertTrue(LocalRemote.of("https://git.example.org/acme/data.git").isEmpty());
+    assertTrue(LocalRemote.of("ssh://git@git.example.org/acme/data.git").isEmpty());
+    assertTrue(LocalRemote.of("git@git.example.org:acme/data.git").isEmpty());
+    assertTrue(LocalRemote.of("data.git").isEmpty());
+    assertTrue(LocalRemote.of(tmp.resolve("nothing-here").toUri().toString()).isEmpty());
+  }
+
+  @Test
+  void receiveAutoGcIsSwitchedOffOnce() throws Exception {
+    LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
+    local.disableReceiveAutoGc();
+    local.disableReceiveAutoGc();
+    try (FileRepository repo = new FileRepository(remote.directory().toFile())) {
+      assertFalse(repo.getConfig().getBoolean("receive", null, "autogc", true));
+    }
+  }
+
+  @Test
+  void aRepackReplacesEveryPackButKeptOnesAndLosesNoCommit() throws Exception {
+    List<String> commits;
+    try (DataRepo clone = DataRepo.init(tmp.resolve("clone"), remote.url(), Map.of("a.txt", bytes("0")), "first",
+        GitCredentials.none())) {
+      LocalRemote.of(remote.url()).orElseThrow().disableReceiveAutoGc();
+      for (int i = 1; i <= 6; i++) {
+        Files.writeString(clone.workTree().resolve("a.txt"), "version " + i);
+        clone.commit(List.of("a.txt"), "v" + i);
+        clone.push();
+      }
+      commits = List.of(clone.headSha().orElseThrow());
+    }
+    Path packs = remote.directory().resolve("objects/pack");
+    assertEquals(7, packNames(packs).size(), "one pack per push");
+    String kept = packNames(packs).get(0);
+    Files.writeString(packs.resolve(kept.replace(".pack", ".keep")), "kept on purpose");
+    LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
+
+    assertFalse(local.repackIfDue(7), "not due at the limit");
+    assertTrue(local.repackIfDue(3));
+
+    List<String> after = packNames(packs);
+    assertEquals(2, after.size(), "one new pack and the kept one: " + after);
+    assertTrue(after.contains(kept));
+    assertFalse(local.repackIfDue(3), "nothing to do right after");
+    try (FileRepository repo = new FileRepository(remote.directory().toFile()); RevWalk walk = new RevWalk(repo)) {
+      walk.markStart(walk.parseCommit(repo.resolve(commits.get(0))));
+      assertEquals(7, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count(), "every commit is there");
+    }
+  }
+
+  private static Object next(RevWalk walk) {
+    try {
+      return walk.next();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> packNames(Path packs) throws Exception {
+    try (Stream<Path> files = Files.list(packs)) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".pack")).sorted()
+          .toList();
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
