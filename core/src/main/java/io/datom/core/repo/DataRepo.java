@@ -9,15 +9,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.api.CreateBranchCommand;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.PackProtocolException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.lib.BranchConfig;
@@ -31,6 +34,8 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A working clone of a project's data repository (format §1.1, §11), driven through JGit.
@@ -49,17 +54,25 @@ public final class DataRepo implements AutoCloseable {
   /** The name {@link #init} gives the remote. */
   public static final String DEFAULT_REMOTE = "origin";
 
+  private static final Logger LOG = LoggerFactory.getLogger(DataRepo.class);
+  /** datom's own section of a clone's git config, which git ignores. */
+  private static final String DATOM_SECTION = "datom";
+  private static final String SHALLOW_KEY = "shallow";
+
   private final Git git;
   private final Path workTree;
   private final GitCredentials credentials;
   private final GitFailures failures;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Whether fetches go to depth 1 (see {@link #cloneShallow}); kept in the clone's config. */
+  private boolean shallow;
 
   private DataRepo(Git git, GitCredentials credentials) {
     this.git = git;
     this.workTree = git.getRepository().getWorkTree().toPath();
     this.credentials = credentials;
     this.failures = new GitFailures(workTree.toString(), credentials);
+    this.shallow = git.getRepository().getConfig().getBoolean(DATOM_SECTION, null, SHALLOW_KEY, false);
   }
 
   /**
@@ -135,6 +148,22 @@ public final class DataRepo implements AutoCloseable {
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    */
   public static DataRepo cloneFrom(String remoteUrl, Path dir, GitCredentials credentials) {
+    return cloneInto(remoteUrl, dir, credentials, false);
+  }
+
+  /**
+   * Clones as {@link #cloneFrom} does, but only the remote's latest commit and what it holds (depth 1), and keeps the
+   * clone that way: every later {@link #fetch()} fetches to depth 1 too. A writer reads and commits on top of the
+   * latest commit only, so this is all it needs, and cloning, fetching and repacking cost the same however long the
+   * project's history. A remote that does not serve shallow fetches gets a full clone.
+   *
+   * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
+   */
+  public static DataRepo cloneShallow(String remoteUrl, Path dir, GitCredentials credentials) {
+    return cloneInto(remoteUrl, dir, credentials, true);
+  }
+
+  private static DataRepo cloneInto(String remoteUrl, Path dir, GitCredentials credentials, boolean shallow) {
     // Cloned by hand rather than with CloneCommand, whose fetch runs before the clone has datom's settings: it would
     // start JGit's detached auto-gc, which fails noisily when a short-lived clone is deleted under it.
     Git git;
@@ -146,9 +175,11 @@ public final class DataRepo implements AutoCloseable {
     DataRepo repo = new DataRepo(git, credentials);
     try {
       repo.configure();
+      if (shallow) {
+        repo.keepShallow();
+      }
       git.remoteAdd().setName(DEFAULT_REMOTE).setUri(new URIish(remoteUrl)).call();
-      FetchResult fetched = git.fetch().setRemote(DEFAULT_REMOTE).setCredentialsProvider(credentials.provider())
-          .call();
+      FetchResult fetched = repo.fetchBranches(DEFAULT_REMOTE);
       Optional<String> branch = remoteHeadBranch(fetched);
       if (branch.isPresent()) {
         repo.checkOutTracking(branch.get());
@@ -161,6 +192,62 @@ public final class DataRepo implements AutoCloseable {
       throw e instanceof RuntimeException runtime ? runtime : new GitFailures(dir.toString(), credentials)
           .of("clone", remoteUrl, e);
     }
+  }
+
+  /**
+   * Makes every later fetch of this clone fetch to depth 1 (see {@link #cloneShallow}), a setting kept in the clone's
+   * config. A clone made otherwise becomes shallow at its next fetch.
+   */
+  public void keepShallow() {
+    if (shallow) {
+      return;
+    }
+    try {
+      setShallow(true);
+    } catch (IOException e) {
+      throw failures.of("configure shallow fetches", null, e);
+    }
+  }
+
+  private void setShallow(boolean value) throws IOException {
+    StoredConfig config = repository().getConfig();
+    config.setBoolean(DATOM_SECTION, null, SHALLOW_KEY, value);
+    config.save();
+    shallow = value;
+  }
+
+  /** Fetches the branches of {@code remote}, to depth 1 in a shallow clone unless the remote cannot. */
+  private FetchResult fetchBranches(String remote) throws GitAPIException {
+    FetchCommand fetch = git.fetch().setRemote(remote).setRemoveDeletedRefs(true)
+        .setCredentialsProvider(credentials.provider());
+    if (!shallow) {
+      return fetch.call();
+    }
+    try {
+      return fetch.setDepth(1).call();
+    } catch (GitAPIException e) {
+      if (!refusesShallow(e)) {
+        throw e;
+      }
+      LOG.info("The git remote of {} does not serve shallow fetches; fetching its whole history instead", workTree);
+      try {
+        setShallow(false);
+      } catch (IOException unsaved) {
+        shallow = false; // fetch in full for as long as this instance lives
+      }
+      return git.fetch().setRemote(remote).setRemoveDeletedRefs(true)
+          .setCredentialsProvider(credentials.provider()).call();
+    }
+  }
+
+  private static boolean refusesShallow(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PackProtocolException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
+          .contains("shallow")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -233,6 +320,8 @@ public final class DataRepo implements AutoCloseable {
     config.setInt("gc", null, "auto", 0);
     config.setBoolean("gc", null, "autoDetach", false);
     config.setBoolean("fetch", null, "autoGc", false);
+    // No reflogs: they would keep every commit a kept clone ever held from being pruned when it is repacked.
+    config.setBoolean("core", null, "logAllRefUpdates", false);
     config.save();
   }
 
@@ -290,8 +379,10 @@ public final class DataRepo implements AutoCloseable {
   }
 
   /**
-   * Repacks the clone when more than {@code packLimit} packs (each fetch adds one) or about {@code looseLimit} loose
-   * objects (each commit adds a few) have gathered, dropping everything unreachable at once.
+   * Repacks the clone when it is due: more than {@code packLimit} packs (each fetch adds one or two), the packs other
+   * than the largest holding half its bytes, or about {@code looseLimit} loose objects (each commit adds a few).
+   * Everything unreachable is dropped at once, and so are the reflogs; in a {@linkplain #cloneShallow shallow} clone
+   * that leaves the latest commits only, so a repack costs the same however long the history.
    *
    * <p>Only correct while no other process can be using the clone: the caller must hold it exclusively.
    *
@@ -300,12 +391,15 @@ public final class DataRepo implements AutoCloseable {
   public boolean repackIfDue(int packLimit, int looseLimit) {
     Path gitDir = gitDir();
     try {
-      if (Repacker.packCount(gitDir) <= packLimit && Repacker.looseObjectEstimate(gitDir) <= looseLimit) {
+      if (!Repacker.isDue(gitDir, packLimit) && Repacker.looseObjectEstimate(gitDir) <= looseLimit) {
         return false;
       }
       GitLeftovers.remove(gitDir);
+      // Reflogs of clones made before datom switched them off would keep every commit the clone ever held.
+      FileUtils.delete(gitDir.resolve("logs").toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
       // The clone serves no fetches, so it needs no bitmap index.
       Repacker.repack((FileRepository) repository(), Duration.ZERO, Duration.ZERO, false);
+      ShallowFile.dropMissing(repository());
       return true;
     } catch (IOException e) {
       throw failures.of("repack", null, e);
@@ -389,11 +483,10 @@ public final class DataRepo implements AutoCloseable {
     }
   }
 
-  /** Fetches the first remote's branches. */
+  /** Fetches the first remote's branches (to depth 1 in a shallow clone, see {@link #cloneShallow}). */
   public void fetch() {
-    String remote = remoteName();
     try {
-      git.fetch().setRemote(remote).setRemoveDeletedRefs(true).setCredentialsProvider(credentials.provider()).call();
+      fetchBranches(remoteName());
     } catch (GitAPIException e) {
       throw failures.of("fetch", remoteUrl(), e);
     }

@@ -48,8 +48,11 @@ import org.eclipse.jgit.util.FS;
  */
 public final class LocalRemote {
 
-  /** How many packs a local remote may gather before a writer repacks it. */
-  public static final int DEFAULT_PACK_LIMIT = 16;
+  /**
+   * How many packs a repository may gather before a writer repacks it, whatever their size (see
+   * {@link #repackIfDue(int)} for the other rule): git's own {@code gc.autoPackLimit}.
+   */
+  public static final int DEFAULT_PACK_LIMIT = 50;
 
   /** The lock datom's writers take in the remote's git directory so that only one of them repacks at a time. */
   static final String REPACK_LOCK = "datom-gc.lock";
@@ -113,7 +116,9 @@ public final class LocalRemote {
   }
 
   /**
-   * Repacks the remote if it has more than {@code packLimit} packs and no other writer is repacking it; replaced
+   * Repacks the remote if it is due and no other writer is repacking it: when it has more than {@code packLimit}
+   * packs, or when its packs other than the largest hold at least half as many bytes as the largest, so that a
+   * repack, whose cost grows with the repository, comes about once per half a repository's worth of pushes. Replaced
    * packs are deleted at once (see the class documentation for why that is safe).
    *
    * @return whether this call repacked
@@ -121,7 +126,7 @@ public final class LocalRemote {
    */
   public boolean repackIfDue(int packLimit) {
     try {
-      if (Repacker.packCount(gitDir) <= packLimit || !REPACKING.add(gitDir)) {
+      if (!Repacker.isDue(gitDir, packLimit) || !REPACKING.add(gitDir)) {
         return false;
       }
     } catch (IOException e) {
@@ -130,7 +135,7 @@ public final class LocalRemote {
     try (FileChannel channel = FileChannel.open(gitDir.resolve(REPACK_LOCK), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
       // Checked again under the lock: another writer may have repacked in the meantime.
-      if (lock == null || Repacker.packCount(gitDir) <= packLimit || !clearOfOtherGc()) {
+      if (lock == null || !Repacker.isDue(gitDir, packLimit) || !clearOfOtherGc()) {
         return false;
       }
       removeStaleTransferKeeps();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
@@ -26,21 +28,9 @@ final class Repacker {
 
   private Repacker() {}
 
-  /**
-   * The number of packs in the object store of {@code gitDir} that a repack would replace: those without a
-   * {@code .keep} file, which gc leaves alone.
-   */
+  /** The number of packs a repack would replace: those without a {@code .keep}, which gc leaves alone. */
   static int packCount(Path gitDir) throws IOException {
-    Path packs = gitDir.resolve("objects").resolve("pack");
-    if (!Files.isDirectory(packs)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(packs)) {
-      return (int) files.map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".pack"))
-          .filter(name -> !Files.exists(packs.resolve(name.substring(0, name.length() - ".pack".length()) + ".keep")))
-          .count();
-    }
+    return packSizes(gitDir).size();
   }
 
   /** About how many loose objects {@code gitDir} holds: one fan-out folder's count times 256. */
@@ -55,7 +45,51 @@ final class Repacker {
   }
 
   /**
-   * Repacks {@code repo}.
+   * Whether a repository is due for a repack: it has more than {@code packLimit} packs, or its packs other than the
+   * largest hold at least half as many bytes as the largest. The second rule repacks a repository of size S about
+   * every S/2 bytes of pushes, so that the cost of repacking, which grows with S, comes to a constant per byte pushed
+   * however long the history (git's {@code repack --geometric} reasons the same way).
+   */
+  static boolean isDue(Path gitDir, int packLimit) throws IOException {
+    List<Long> sizes = packSizes(gitDir);
+    if (sizes.size() <= 1) {
+      return false;
+    }
+    if (sizes.size() > packLimit) {
+      return true;
+    }
+    long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+    long rest = sizes.stream().mapToLong(Long::longValue).sum() - largest;
+    return 2 * rest >= largest;
+  }
+
+  /** The sizes of the packs a repack would replace: those without a {@code .keep}. */
+  private static List<Long> packSizes(Path gitDir) throws IOException {
+    Path packs = gitDir.resolve("objects").resolve("pack");
+    if (!Files.isDirectory(packs)) {
+      return List.of();
+    }
+    List<Long> sizes = new ArrayList<>();
+    try (Stream<Path> files = Files.list(packs)) {
+      for (Path pack : files.filter(file -> file.getFileName().toString().endsWith(".pack")).toList()) {
+        String name = pack.getFileName().toString();
+        if (!Files.exists(packs.resolve(name.substring(0, name.length() - ".pack".length()) + ".keep"))) {
+          try {
+            sizes.add(Files.size(pack));
+          } catch (IOException vanished) {
+            // deleted by a concurrent repack
+          }
+        }
+      }
+    }
+    return sizes;
+  }
+
+  /**
+   * Repacks {@code repo}: every object reachable from its refs into one pack. Deltas and whole objects already in
+   * packs are copied as they are (JGit does not search deltas for objects it finds whole in a pack, which keeps a
+   * repack's cost to about copying the repository), and loose objects get a delta search. Objects arrive as deltas
+   * anyway: datom's pushes are thin, and fetches are thin by default.
    *
    * @param packExpiry  old packs younger than this are kept (JGit's {@code gc.prunePackExpire})
    * @param looseExpiry unreachable loose objects younger than this are kept (JGit's {@code gc.pruneExpire}); above
@@ -69,10 +103,6 @@ final class Repacker {
     gc.setExpireAgeMillis(looseExpiry.toMillis());
     PackConfig pack = new PackConfig(repo);
     pack.setBuildBitmaps(bitmaps);
-    // JGit takes any whole object it finds in a pack as already tried for a delta and copies it as it is. Every
-    // object a fetch or a push brings is whole (a thin pack is completed with whole bases), so without this each write
-    // would add a whole copy of the table's version_history.json for good. Deltas found earlier are still reused.
-    pack.setReuseObjects(false);
     gc.setPackConfig(pack);
     try {
       gc.gc().join();

@@ -75,7 +75,7 @@ final class ClonePool {
    */
   CloneLease acquire() {
     CloneSweeper.sweepIfDue(workDir, maxIdle);
-    Slot slot = lockFreeSlot();
+    Slot slot = lockFreeSlot(true);
     try {
       if (Files.isDirectory(slot.dir().resolve(".git"))) {
         Optional<DataRepo> synced = reuse(slot.dir());
@@ -84,8 +84,9 @@ final class ClonePool {
         }
       }
       emptyOut(slot.dir());
-      // cloneFrom deletes what it made if it fails.
-      return new CloneLease(slot.dir(), slot.lock(), DataRepo.cloneFrom(remoteUrl, slot.dir(), credentials), false);
+      // cloneShallow deletes what it made if it fails.
+      return new CloneLease(slot.dir(), slot.lock(), DataRepo.cloneShallow(remoteUrl, slot.dir(), credentials),
+          false);
     } catch (RuntimeException e) {
       slot.lock().close();
       throw e;
@@ -99,7 +100,7 @@ final class ClonePool {
    */
   CloneLease acquireEmpty() {
     CloneSweeper.sweepIfDue(workDir, maxIdle);
-    Slot slot = lockFreeSlot();
+    Slot slot = lockFreeSlot(false);
     try {
       emptyOut(slot.dir());
       return new CloneLease(slot.dir(), slot.lock(), null, false);
@@ -128,6 +129,7 @@ final class ClonePool {
       }
       repo.removeLeftoversOfKilledProcesses();
       repo.reapplySettings();
+      repo.keepShallow();
       repo.setRemoteUrl(remoteUrl);
       repo.resetToRemote();
       repo.removeUntracked();
@@ -157,19 +159,20 @@ final class ClonePool {
   }
 
   /**
-   * Locks a free slot: preferably one that holds a clone, so that concurrent writers reuse the clones there are
-   * rather than making new ones.
+   * Locks a free slot, preferring one that holds a clone when {@code cloneWanted} (so that writers reuse the clones
+   * there are rather than make new ones), else one that does not (so that a new repository does not replace a clone
+   * worth keeping).
    */
-  private Slot lockFreeSlot() {
+  private Slot lockFreeSlot(boolean cloneWanted) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new CloneCacheException(dir, "the folder cannot be created (" + e + ")", e);
     }
-    for (boolean withClone : new boolean[] {true, false}) {
+    for (boolean firstPass : new boolean[] {true, false}) {
       for (int i = 0; i < MAX_SLOTS; i++) {
         Path slotDir = dir.resolve("slot-" + i);
-        if (withClone && !Files.isDirectory(slotDir.resolve(".git"))) {
+        if (firstPass && Files.isDirectory(slotDir.resolve(".git")) != cloneWanted) {
           continue;
         }
         Optional<SlotLock> lock = SlotLock.tryAcquire(dir.resolve("slot-" + i + ".lock"));

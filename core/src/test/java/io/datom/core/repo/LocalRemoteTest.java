@@ -67,34 +67,40 @@ class LocalRemoteTest {
 
   @Test
   void aRepackReplacesEveryPackButKeptOnesAndLosesNoCommit() throws Exception {
-    List<String> commits;
+    String tip;
     try (DataRepo clone = DataRepo.init(tmp.resolve("clone"), remote.url(), Map.of("a.txt", bytes("0")), "first",
         GitCredentials.none())) {
       LocalRemote.of(remote.url()).orElseThrow().disableReceiveAutoGc();
       for (int i = 1; i <= 6; i++) {
-        Files.writeString(clone.workTree().resolve("a.txt"), "version " + i);
-        clone.commit(List.of("a.txt"), "v" + i);
-        clone.push();
+        push(clone, i);
       }
-      commits = List.of(clone.headSha().orElseThrow());
+      Path packs = remote.directory().resolve("objects/pack");
+      assertEquals(7, packNames(packs).size(), "one pack per push");
+      String kept = packNames(packs).get(0);
+      Files.writeString(packs.resolve(kept.replace(".pack", ".keep")), "kept on purpose");
+      LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
+
+      assertTrue(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "small packs as big as the largest: due");
+      List<String> after = packNames(packs);
+      assertEquals(2, after.size(), "one new pack and the kept one: " + after);
+      assertTrue(after.contains(kept));
+      assertFalse(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "nothing to do right after");
+
+      push(clone, 7);
+      assertFalse(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "one small pack beside a large one: not due");
+      assertTrue(local.repackIfDue(1), "but more packs than the limit");
+      tip = clone.headSha().orElseThrow();
     }
-    Path packs = remote.directory().resolve("objects/pack");
-    assertEquals(7, packNames(packs).size(), "one pack per push");
-    String kept = packNames(packs).get(0);
-    Files.writeString(packs.resolve(kept.replace(".pack", ".keep")), "kept on purpose");
-    LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
-
-    assertFalse(local.repackIfDue(7), "not due at the limit");
-    assertTrue(local.repackIfDue(3));
-
-    List<String> after = packNames(packs);
-    assertEquals(2, after.size(), "one new pack and the kept one: " + after);
-    assertTrue(after.contains(kept));
-    assertFalse(local.repackIfDue(3), "nothing to do right after");
     try (FileRepository repo = new FileRepository(remote.directory().toFile()); RevWalk walk = new RevWalk(repo)) {
-      walk.markStart(walk.parseCommit(repo.resolve(commits.get(0))));
-      assertEquals(7, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count(), "every commit is there");
+      walk.markStart(walk.parseCommit(repo.resolve(tip)));
+      assertEquals(8, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count(), "every commit is there");
     }
+  }
+
+  private static void push(DataRepo clone, int version) throws Exception {
+    Files.writeString(clone.workTree().resolve("a.txt"), "version " + version);
+    clone.commit(List.of("a.txt"), "v" + version);
+    assertEquals(PushOutcome.OK, clone.push());
   }
 
   private static Object next(RevWalk walk) {

@@ -53,11 +53,13 @@ public final class HistoryBenchmark {
   private static final String BIG_TABLE = "lb";
 
   private final Path work;
+  private final Path templates;
   private final int runs;
   private long seed;
 
-  private HistoryBenchmark(Path work, int runs) {
+  private HistoryBenchmark(Path work, Path templates, int runs) {
     this.work = work;
+    this.templates = templates;
     this.runs = runs;
   }
 
@@ -65,8 +67,11 @@ public final class HistoryBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     List<String> variants = Arrays.asList((args.length > 1 ? args[1] : "10,1000,10000,1000t").split(","));
     Path work = Files.createTempDirectory("datom-history-bench-");
+    // Generating the 10,000-version projects takes minutes: -Dbench.cache=DIR keeps them there for later runs.
+    String cache = System.getProperty("bench.cache", "");
+    Path templates = cache.isBlank() ? work.resolve("templates") : Path.of(cache).toAbsolutePath();
     System.out.printf("%s; %d runs; work in %s%n", load("load at start"), runs, work);
-    HistoryBenchmark bench = new HistoryBenchmark(work, runs);
+    HistoryBenchmark bench = new HistoryBenchmark(work, templates, runs);
     List<Result> results = new ArrayList<>();
     try (GitHttpServer http = GitHttpServer.start(TOKEN)) {
       for (String variant : variants) {
@@ -116,9 +121,19 @@ public final class HistoryBenchmark {
     return String.format(Locale.ROOT, "%,d versions, %,d tables", versions, tables.size());
   }
 
-  /** A project with the variant's history: a bare remote and its store, under {@code work/variant/template}. */
+  /**
+   * A project with the variant's history: a bare remote ({@code data.git}) and its store ({@code store-generated},
+   * used at {@code store}, the folder its {@code project.yaml} names), generated unless the cache holds it.
+   */
   private Path generate(String variant) throws Exception {
-    Path dir = Files.createDirectories(work.resolve(variant).resolve("template"));
+    Path dir = templates.resolve(variant);
+    if (Files.isDirectory(dir.resolve("store-generated"))) {
+      System.out.printf("%s (lb: %d versions): generated earlier, in %s%n", describe(variant),
+          layout(variant).get(BIG_TABLE), dir);
+      return dir;
+    }
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
     Path gitDir = dir.resolve("data.git");
     Git.init().setBare(true).setDirectory(gitDir.toFile()).setInitialBranch("master").call().close();
     LocalStore store = new LocalStore(dir.resolve("store"), null);
@@ -128,6 +143,7 @@ public final class HistoryBenchmark {
     DatomWriter.create(options, NewProject.named("BENCH")).close();
     GeneratedHistory.generate(gitDir, store, dir.resolve("store").resolve("datom"), layout(variant));
     deleteRecursively(dir.resolve("clones"));
+    copyRecursively(dir.resolve("store"), dir.resolve("store-generated"));
     System.out.printf("%s (lb: %d versions): generated in %.1f s, remote %,d KB%n", describe(variant),
         layout(variant).get(BIG_TABLE), (System.nanoTime() - start) / 1e9, bytes(gitDir) / 1024);
     return dir;
@@ -152,8 +168,11 @@ public final class HistoryBenchmark {
       credentials = GitCredentials.token(TOKEN);
     }
     copyRecursively(template.resolve("data.git"), gitDir);
-    copyRecursively(template.resolve("store"), dir.resolve("store"));
-    LocalStore store = new LocalStore(dir.resolve("store"), null);
+    // project.yaml names the store's folder, so each measurement starts from the generated store in that folder.
+    Path storeDir = template.resolve("store");
+    deleteRecursively(storeDir);
+    copyRecursively(template.resolve("store-generated"), storeDir);
+    LocalStore store = new LocalStore(storeDir, null);
     StepClock steps = new StepClock();
     WriterOptions.Builder options = WriterOptions.builder(url, store).credentials(credentials).author(AUTHOR)
         .observer(steps);
