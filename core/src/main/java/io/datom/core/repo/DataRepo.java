@@ -379,8 +379,8 @@ public final class DataRepo implements AutoCloseable {
   }
 
   /**
-   * Repacks the clone when it is due: more than {@code packLimit} packs (each fetch adds one or two), the packs other
-   * than the largest holding half its bytes, or about {@code looseLimit} loose objects (each commit adds a few).
+   * Repacks the clone when it is due: its packs (each fetch adds one or two) no longer grow geometrically in size or
+   * are more than {@code packLimit}, or it has about {@code looseLimit} loose objects (each commit adds a few).
    * Everything unreachable is dropped at once, and so are the reflogs; in a {@linkplain #cloneShallow shallow} clone
    * that leaves the latest commits only, so a repack costs the same however long the history.
    *
@@ -391,7 +391,8 @@ public final class DataRepo implements AutoCloseable {
   public boolean repackIfDue(int packLimit, int looseLimit) {
     Path gitDir = gitDir();
     try {
-      if (!Repacker.isDue(gitDir, packLimit) && Repacker.looseObjectEstimate(gitDir) <= looseLimit) {
+      boolean packsDue = PackRollup.plan(Repacker.packs(gitDir), packLimit).action() != PackRollup.Action.NONE;
+      if (!packsDue && Repacker.looseObjectEstimate(gitDir) <= looseLimit) {
         return false;
       }
       GitLeftovers.remove(gitDir);
@@ -526,7 +527,7 @@ public final class DataRepo implements AutoCloseable {
 
   /**
    * Stages exactly {@code paths} (repository-relative, {@code /}-separated; a deleted file stages its removal) and
-   * commits them with {@code author} as author and committer. When nothing is staged no empty commit is made.
+   * commits them with {@code author} as author and committer. When none of them changed no empty commit is made.
    *
    * @return the sha of HEAD afterwards: the new commit, or the unchanged HEAD when there was nothing to commit
    * @throws DetachedHeadException if HEAD is detached
@@ -545,7 +546,10 @@ public final class DataRepo implements AutoCloseable {
         add.call();
         update.call();
       }
-      Status status = git.status().call();
+      // The status of those paths only: a status of the whole working tree costs a stat per file of every table.
+      var statusOfPaths = git.status();
+      paths.forEach(statusOfPaths::addPath);
+      Status status = statusOfPaths.call();
       if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
         return headSha()
             .orElseThrow(() -> new DataRepoException("Nothing to commit in " + workTree + ", which has no commits."));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +32,13 @@ import org.eclipse.jgit.util.FS;
  * That gc starts once the remote has more than 50 packs but keeps every pack it replaced for an hour
  * ({@code gc.prunePackExpire}), so the pack count stays above 50 and every later push repacks again: each push adds
  * a full copy of the repository. Writers of a local remote therefore switch that off
- * ({@link #disableReceiveAutoGc()}) and repack the remote themselves ({@link #repackIfDue(int)}) once it has more than
- * a few packs, deleting the replaced packs at once. That is safe with concurrent readers and writers:
+ * ({@link #disableReceiveAutoGc()}) and look after the remote themselves ({@link #repackIfDue(int)}): they merge the
+ * small packs pushes leave into one, and now and then repack the whole remote, deleting the replaced packs at once.
+ * That is safe with concurrent readers and writers:
  *
  * <ul>
- *   <li>the new pack holds every object reachable from the refs gc read, and it is in place before any old pack is
- *       deleted;
+ *   <li>a merged pack holds every object of the packs it replaces, and a repack's new pack every object reachable from
+ *       the refs gc read; either is in place before any old pack is deleted;
  *   <li>a push still between writing its pack and updating its ref holds that pack with a {@code .keep} file, which gc
  *       never deletes (JGit's receive-pack and fetch both do);
  *   <li>any other object of a deleted pack that the new pack lacks (a push without a {@code .keep}, or a lost race) is
@@ -49,8 +51,8 @@ import org.eclipse.jgit.util.FS;
 public final class LocalRemote {
 
   /**
-   * How many packs a repository may gather before a writer repacks it, whatever their size (see
-   * {@link #repackIfDue(int)} for the other rule): git's own {@code gc.autoPackLimit}.
+   * How many packs a repository may have before a writer repacks it whatever their sizes, git's own
+   * {@code gc.autoPackLimit}; merging small packs (see {@link #repackIfDue(int)}) keeps far fewer.
    */
   public static final int DEFAULT_PACK_LIMIT = 50;
 
@@ -116,30 +118,51 @@ public final class LocalRemote {
   }
 
   /**
-   * Repacks the remote if it is due and no other writer is repacking it: when it has more than {@code packLimit}
-   * packs, or when its packs other than the largest hold at least half as many bytes as the largest, so that a
-   * repack, whose cost grows with the repository, comes about once per half a repository's worth of pushes. Replaced
-   * packs are deleted at once (see the class documentation for why that is safe).
+   * Keeps the remote's packs few and compact, unless another writer is at it: when their sizes no longer grow
+   * geometrically (each push adds a small pack), the smallest are merged into one, at a cost of about what they hold;
+   * when a merge would reach the largest pack, or there are more than {@code packLimit} packs, the whole remote is
+   * repacked, which happens about once per half a repository's worth of pushes (see {@link PackRollup}). So a push
+   * costs the same upkeep however long the history. Replaced packs are deleted at once (see the class documentation
+   * for why that is safe).
+   *
+   * @return whether this call merged or repacked
+   * @throws DataRepoException if the repack failed; the remote is left as it was or repacked, never damaged
+   */
+  public boolean repackIfDue(int packLimit) {
+    return maintain(packLimit, false);
+  }
+
+  /**
+   * Repacks the whole remote now, unless another writer is repacking it.
    *
    * @return whether this call repacked
    * @throws DataRepoException if the repack failed; the remote is left as it was or repacked, never damaged
    */
-  public boolean repackIfDue(int packLimit) {
+  public boolean repack() {
+    return maintain(Integer.MAX_VALUE, true);
+  }
+
+  private boolean maintain(int packLimit, boolean full) {
     try {
-      if (!Repacker.isDue(gitDir, packLimit) || !REPACKING.add(gitDir)) {
+      if (!full && plan(packLimit).action() == PackRollup.Action.NONE || !REPACKING.add(gitDir)) {
         return false;
       }
     } catch (IOException e) {
-      throw new DataRepoException("Could not count the packs of " + gitDir + ": " + e.getMessage(), e);
+      throw new DataRepoException("Could not list the packs of " + gitDir + ": " + e.getMessage(), e);
     }
     try (FileChannel channel = FileChannel.open(gitDir.resolve(REPACK_LOCK), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
-      // Checked again under the lock: another writer may have repacked in the meantime.
-      if (lock == null || !Repacker.isDue(gitDir, packLimit) || !clearOfOtherGc()) {
+      // Planned again under the lock: another writer may have repacked in the meantime.
+      PackRollup.Plan plan = full ? new PackRollup.Plan(PackRollup.Action.FULL, List.of()) : plan(packLimit);
+      if (lock == null || plan.action() == PackRollup.Action.NONE || !clearOfOtherGc()) {
         return false;
       }
-      removeStaleTransferKeeps();
       try (FileRepository repo = new FileRepository(gitDir.toFile())) {
+        if (plan.action() == PackRollup.Action.MERGE) {
+          PackRollup.merge(repo, plan.toMerge());
+          return true;
+        }
+        removeStaleTransferKeeps();
         if (prunesUnreachableAtOnce(repo)) {
           return false;
         }
@@ -151,6 +174,10 @@ public final class LocalRemote {
     } finally {
       REPACKING.remove(gitDir);
     }
+  }
+
+  private PackRollup.Plan plan(int packLimit) throws IOException {
+    return PackRollup.plan(Repacker.packs(gitDir), packLimit);
   }
 
   /** Whether no other gc is running: a {@code gc.pid} younger than {@link #STALE_GC_PID} says one is. */

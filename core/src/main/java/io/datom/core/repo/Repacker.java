@@ -28,11 +28,6 @@ final class Repacker {
 
   private Repacker() {}
 
-  /** The number of packs a repack would replace: those without a {@code .keep}, which gc leaves alone. */
-  static int packCount(Path gitDir) throws IOException {
-    return packSizes(gitDir).size();
-  }
-
   /** About how many loose objects {@code gitDir} holds: one fan-out folder's count times 256. */
   static int looseObjectEstimate(Path gitDir) throws IOException {
     Path sample = gitDir.resolve("objects").resolve(SAMPLE_FANOUT);
@@ -44,45 +39,26 @@ final class Repacker {
     }
   }
 
-  /**
-   * Whether a repository is due for a repack: it has more than {@code packLimit} packs, or its packs other than the
-   * largest hold at least half as many bytes as the largest. The second rule repacks a repository of size S about
-   * every S/2 bytes of pushes, so that the cost of repacking, which grows with S, comes to a constant per byte pushed
-   * however long the history (git's {@code repack --geometric} reasons the same way).
-   */
-  static boolean isDue(Path gitDir, int packLimit) throws IOException {
-    List<Long> sizes = packSizes(gitDir);
-    if (sizes.size() <= 1) {
-      return false;
-    }
-    if (sizes.size() > packLimit) {
-      return true;
-    }
-    long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
-    long rest = sizes.stream().mapToLong(Long::longValue).sum() - largest;
-    return 2 * rest >= largest;
-  }
-
-  /** The sizes of the packs a repack would replace: those without a {@code .keep}. */
-  private static List<Long> packSizes(Path gitDir) throws IOException {
+  /** The packs a repack would replace, with their sizes: those without a {@code .keep}, which gc leaves alone. */
+  static List<PackRollup.PackSize> packs(Path gitDir) throws IOException {
     Path packs = gitDir.resolve("objects").resolve("pack");
     if (!Files.isDirectory(packs)) {
       return List.of();
     }
-    List<Long> sizes = new ArrayList<>();
+    List<PackRollup.PackSize> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(packs)) {
       for (Path pack : files.filter(file -> file.getFileName().toString().endsWith(".pack")).toList()) {
         String name = pack.getFileName().toString();
         if (!Files.exists(packs.resolve(name.substring(0, name.length() - ".pack".length()) + ".keep"))) {
           try {
-            sizes.add(Files.size(pack));
+            found.add(new PackRollup.PackSize(pack, Files.size(pack)));
           } catch (IOException vanished) {
             // deleted by a concurrent repack
           }
         }
       }
     }
-    return sizes;
+    return found;
   }
 
   /**

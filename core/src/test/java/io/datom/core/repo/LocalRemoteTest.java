@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
@@ -94,6 +95,38 @@ class LocalRemoteTest {
     try (FileRepository repo = new FileRepository(remote.directory().toFile()); RevWalk walk = new RevWalk(repo)) {
       walk.markStart(walk.parseCommit(repo.resolve(tip)));
       assertEquals(8, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count(), "every commit is there");
+    }
+  }
+
+  @Test
+  void smallPacksAreMergedWithoutTouchingTheLargest() throws Exception {
+    Random random = new Random(1);
+    byte[] large = new byte[200_000];
+    random.nextBytes(large); // incompressible, so that the first pack is large
+    try (DataRepo clone = DataRepo.init(tmp.resolve("clone"), remote.url(),
+        Map.of("a.txt", bytes("0"), "large.bin", large), "first", GitCredentials.none())) {
+      LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
+      local.disableReceiveAutoGc();
+      Path packs = remote.directory().resolve("objects/pack");
+      String largest = packNames(packs).get(0);
+      push(clone, 1);
+      assertFalse(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "a small pack beside a large one");
+      push(clone, 2);
+      push(clone, 3);
+
+      assertTrue(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "three small packs of about one size");
+      List<String> after = packNames(packs);
+      assertEquals(2, after.size(), after.toString());
+      assertTrue(after.contains(largest), "the largest pack is left as it was");
+      String tip = clone.headSha().orElseThrow();
+      try (FileRepository repo = new FileRepository(remote.directory().toFile()); RevWalk walk = new RevWalk(repo)) {
+        walk.markStart(walk.parseCommit(repo.resolve(tip)));
+        assertEquals(4, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count());
+      }
+      try (DataRepo reader = DataRepo.cloneFrom(remote.url(), tmp.resolve("reader"), GitCredentials.none())) {
+        assertEquals("version 3", Files.readString(reader.workTree().resolve("a.txt")));
+        assertEquals(large.length, Files.size(reader.workTree().resolve("large.bin")));
+      }
     }
   }
 
