@@ -8,16 +8,17 @@ import io.datom.core.exceptions.ProjectNotFoundException;
  * other writers (format §6 with §14.3; see the package documentation for the protocol).
  *
  * <p>A writer has a clone of the project's data repository to itself from {@link #open} to {@link #close()}. Clones
- * are kept between writers, under {@link WriterOptions#workDir()} in {@code datom-clones/}, so that opening a writer
- * fetches only what changed since the last one rather than the whole history: the writer takes a free kept clone of
- * the remote (one per writer open at the same time, in this process or another on the machine, each held with an OS
- * file lock), brings it to exactly the remote's latest commit (fetch, hard reset, untracked files removed, whatever a
- * killed writer left in it), or clones when none is free; {@link #close()} returns it. A kept clone nobody uses for
- * {@link WriterOptions#cloneMaxIdle()} is deleted by a later writer. Writes through one writer run one at a time; use
- * one writer per thread or process for parallel writes.
+ * are kept between writers, under {@link WriterOptions#workDir()} in {@code datom-clones/}, and hold only the latest
+ * commit (depth 1), so that opening a writer fetches what changed since the last one rather than the whole history:
+ * the writer takes a free kept clone of the remote (one per writer open at the same time, in this process or another
+ * on the machine, each held with an OS file lock), brings it to exactly the remote's latest commit (fetch, hard
+ * reset, untracked files removed, whatever a killed writer left in it), or clones when none is free; {@link #close()}
+ * returns it. A kept clone nobody uses for {@link WriterOptions#cloneMaxIdle()} is deleted by a later writer. Writes
+ * through one writer run one at a time; use one writer per thread or process for parallel writes.
  *
- * <p>Every so many writes, a write also repacks its clone and, if the remote is a local ({@code file://}) repository,
- * the remote (see {@link io.datom.core.repo.LocalRemote}), so that neither slows down as versions accumulate.
+ * <p>After a write, the writer repacks its clone when needed and, if the remote is a local ({@code file://})
+ * repository, merges or repacks the remote's packs (see {@link io.datom.core.repo.LocalRemote}), so that neither
+ * slows down as versions accumulate. See docs/writing-core.md, "Kept clones".
  *
  * <pre>{@code
  * try (DatomWriter writer = DatomWriter.open(WriterOptions.builder(remoteUrl, store).build())) {

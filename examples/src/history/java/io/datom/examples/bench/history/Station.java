@@ -171,21 +171,22 @@ final class Station {
   }
 
   /**
-   * Times what a writer's upkeep does every so often at this history: repacking its clone and, over {@code file://},
-   * the remote. Run when no writer is open.
+   * Times the repacks a writer's upkeep makes now and then at this history: of its clone, and over {@code file://} of
+   * the whole remote (about once per half a repository's worth of pushes; the small merges in between are part of the
+   * writes' upkeep). Run when no writer is open.
    */
   void timeRepacks() throws IOException {
     try (Stream<Path> pools = Files.list(dir.resolve("clones").resolve("datom-clones"))) {
       Path slot = pools.findFirst().orElseThrow().resolve("slot-0");
       try (DataRepo clone = DataRepo.open(slot, GitCredentials.none())) {
         long start = System.nanoTime();
-        clone.repackIfDue(0, 0);
+        clone.repackIfDue(0, -1); // forced: any loose object count is over -1
         cloneRepack = (System.nanoTime() - start) / 1e9;
       }
     }
     if (remote.equals("file")) {
       long start = System.nanoTime();
-      LocalRemote.of(url).orElseThrow().repackIfDue(0);
+      LocalRemote.of(url).orElseThrow().repack();
       remoteRepack = (System.nanoTime() - start) / 1e9;
     }
     remoteKb = Files2.bytes(gitDir) / 1024;
