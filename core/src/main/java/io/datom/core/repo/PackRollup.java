@@ -61,14 +61,21 @@ final class PackRollup {
   /** A pack file and its size. */
   record PackSize(Path pack, long size) {}
 
+  /** Packs below which small ones are left unmerged; a full repack is not put off. */
+  static final int MERGE_AT = 8;
+
   private PackRollup() {}
 
   /**
    * What {@code packs} (those without {@code .keep}) need so that their sizes grow geometrically and there are no
-   * more than {@code packLimit}.
+   * more than {@code packLimit}. Small packs are merged only once there are more than {@link #MERGE_AT} packs.
    */
   static Plan plan(List<PackSize> packs, int packLimit) {
     int count = mergeCount(packs);
+    if (count > 0 && count < packs.size() && packs.size() <= MERGE_AT) {
+      // Merging is cheap but not free (a few files written and synced): wait until there are a few packs to merge.
+      return new Plan(Action.NONE, List.of());
+    }
     if (count < 2 && packs.size() > packLimit) {
       count = packs.size() - 1; // all but the largest, or everything if that is one pack
     }

@@ -111,20 +111,21 @@ class LocalRemoteTest {
       String largest = packNames(packs).get(0);
       push(clone, 1);
       assertFalse(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "a small pack beside a large one");
-      push(clone, 2);
-      push(clone, 3);
+      for (int version = 2; version <= PackRollup.MERGE_AT; version++) {
+        push(clone, version);
+      }
 
-      assertTrue(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "three small packs of about one size");
+      assertTrue(local.repackIfDue(LocalRemote.DEFAULT_PACK_LIMIT), "small packs of about one size");
       List<String> after = packNames(packs);
       assertEquals(2, after.size(), after.toString());
       assertTrue(after.contains(largest), "the largest pack is left as it was");
       String tip = clone.headSha().orElseThrow();
       try (FileRepository repo = new FileRepository(remote.directory().toFile()); RevWalk walk = new RevWalk(repo)) {
         walk.markStart(walk.parseCommit(repo.resolve(tip)));
-        assertEquals(4, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count());
+        assertEquals(PackRollup.MERGE_AT + 1, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count());
       }
       try (DataRepo reader = DataRepo.cloneFrom(remote.url(), tmp.resolve("reader"), GitCredentials.none())) {
-        assertEquals("version 3", Files.readString(reader.workTree().resolve("a.txt")));
+        assertEquals("version " + PackRollup.MERGE_AT, Files.readString(reader.workTree().resolve("a.txt")));
         assertEquals(large.length, Files.size(reader.workTree().resolve("large.bin")));
       }
     }

@@ -21,11 +21,17 @@ class PackRollupTest {
 
   @Test
   void theSmallestPacksAreMergedUntilTheProgressionHolds() {
-    PackRollup.Plan plan = plan(50, 1000, 10, 10);
+    // Nine packs, more than MERGE_AT: 10 < 2 x 10 breaks the progression at the smallest.
+    PackRollup.Plan plan = plan(50, 100_000, 50_000, 20_000, 8_000, 3_000, 1_000, 300, 10, 10);
     assertEquals(Action.MERGE, plan.action());
     assertEquals(List.of(10L, 10L), sizes(plan));
-    // 15 < 2 x 10 breaks it; merged they are 25, and 40 < 2 x 25 joins them; 1000 >= 2 x 65 stays.
-    assertEquals(List.of(10L, 15L, 40L), sizes(plan(50, 1000, 40, 15, 10)));
+    // 15 < 2 x 10 breaks it; merged they are 25, and 40 < 2 x 25 joins them; 200 >= 2 x 65 stays.
+    assertEquals(List.of(10L, 15L, 40L), sizes(plan(50, 100_000, 30_000, 10_000, 3_000, 1_000, 200, 40, 15, 10)));
+  }
+
+  @Test
+  void fewPacksAreLeftUnmerged() {
+    assertEquals(Action.NONE, plan(50, 1000, 10, 10).action());
   }
 
   @Test
