@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a kept clone, and a local ({@code file://}) remote its writer pushes to, as fast at the ten-thousandth write
  * as at the first: every fetch adds a pack to the clone and every push a pack to the remote, and an object lookup
- * costs a probe per pack. Both are repacked once they have gathered {@code packLimit} packs (the clone also once it
- * has gathered {@link #LOOSE_LIMIT} loose objects from its own commits), so the cost is spread over many writes.
+ * costs a probe per pack. The clone, shallow and so small, is repacked when its packs pile up or it has gathered
+ * {@link #LOOSE_LIMIT} loose objects from its own commits; the remote's small packs are merged, and the remote
+ * repacked now and then, as {@link LocalRemote#repackIfDue(int)} decides.
  *
  * <p>Upkeep never fails a write: the version is committed by then, and a repack that fails leaves the repository as
  * it was. Failures are logged.

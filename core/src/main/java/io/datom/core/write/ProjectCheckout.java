@@ -201,7 +201,7 @@ final class ProjectCheckout implements AutoCloseable {
     }
   }
 
-  /** After a write: repacks the clone, and a local remote, when enough packs have gathered (see {@link CloneUpkeep}). */
+  /** After a write: repacks the clone, and a local remote, when they need it (see {@link CloneUpkeep}). */
   void upkeep() {
     upkeep.afterWrite(repo);
   }

@@ -66,8 +66,8 @@ class LocalRemoteGrowthTest {
     }
     long repacked = repackedCopyBytes(gitDir);
     long now = objectBytes(gitDir);
-    // Measured: 1.05x at the end, 1.4x at most (224 and 303 KB, against 214 KB); JGit's own receive-side auto-gc reached 570x
-    // (122 MB in 308 packs).
+    // Measured: 1.05x at the end, 1.4x at most (224 and 303 KB, against 214 KB); JGit's own receive-side auto-gc
+    // reached 570x (122 MB in 308 packs).
     assertTrue(now <= 2 * repacked, "remote " + now + " bytes, repacked copy " + repacked);
     assertTrue(largest <= 3 * repacked, "at most " + largest + " bytes on the way, repacked copy " + repacked);
     assertEquals(200, ProjectAssertions.history(project, "dm").size());
