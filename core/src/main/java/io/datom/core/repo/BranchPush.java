@@ -55,6 +55,9 @@ final class BranchPush {
           git.push()
               .setRemote(remote)
               .setRefSpecs(new RefSpec(ref + ":" + ref))
+              // Deltas against what the remote has, as git pushes: a new version_history.json goes as the few
+              // hundred bytes it grew by, and the remote stores it as a delta.
+              .setThin(true)
               .setCredentialsProvider(credentials.provider())
               .call();
     } catch (TransportException e) {

@@ -9,9 +9,18 @@ import java.util.List;
  * Writes table versions into one datom project, the way R's {@code datom_write} does, safely alongside any number of
  * other writers (format §6 with §14.3; see the package documentation for the protocol).
  *
- * <p>A writer keeps a private clone of the project's data repository in a temporary directory under
- * {@link WriterOptions#workDir()}, deleted by {@link #close()}. Writes through one writer run one at a time; use one
- * writer per thread or process for parallel writes.
+ * <p>A writer has a clone of the project's data repository to itself from {@link #open} to {@link #close()}. Clones
+ * are kept between writers, under {@link WriterOptions#workDir()} in {@code datom-clones/}, and hold only the latest
+ * commit (depth 1), so that opening a writer fetches what changed since the last one rather than the whole history:
+ * the writer takes a free kept clone of the remote (one per writer open at the same time, in this process or another
+ * on the machine, each held with an OS file lock), brings it to exactly the remote's latest commit (fetch, hard
+ * reset, untracked files removed, whatever a killed writer left in it), or clones when none is free; {@link #close()}
+ * returns it. A kept clone nobody uses for {@link WriterOptions#cloneMaxIdle()} is deleted by a later writer. Writes
+ * through one writer run one at a time; use one writer per thread or process for parallel writes.
+ *
+ * <p>After a write, the writer repacks its clone when needed and, if the remote is a local ({@code file://})
+ * repository, merges or repacks the remote's packs (see {@link io.datom.core.repo.LocalRemote}), so that neither
+ * slows down as versions accumulate. See docs/writing-core.md, "Kept clones".
  *
  * <pre>{@code
  * try (DatomWriter writer = DatomWriter.open(WriterOptions.builder(remoteUrl, store).build())) {
@@ -31,16 +40,17 @@ public final class DatomWriter implements AutoCloseable {
   }
 
   /**
-   * Opens an existing project: clones its data repository, checks that the store is the one its
-   * {@code .datom/project.yaml} names, and brings the store level with git (a creator or writer that died between its
-   * push and its mirror left it behind).
+   * Opens an existing project: takes a kept clone of its data repository and fetches into it (or clones it), checks
+   * that the store is the one its {@code .datom/project.yaml} names, and brings the store level with git (a creator or
+   * writer that died between its push and its mirror left it behind).
    *
    * @throws ProjectNotFoundException if the remote has no commits
    * @throws io.datom.core.exceptions.NotADatomRepositoryException if the remote is not a datom project
    * @throws io.datom.core.exceptions.StoreMismatchException if the store is not the project's
    * @throws io.datom.core.exceptions.ProjectNotInStoreException if the store holds no project manifest while git holds
    *     tables (a lost or wrong store; an interrupted creation, with no tables yet, is completed instead)
-   * @throws io.datom.core.exceptions.DataRepoException if the remote cannot be cloned
+   * @throws io.datom.core.exceptions.DataRepoException if the remote cannot be cloned or fetched
+   * @throws io.datom.core.exceptions.CloneCacheException if the work directory cannot hold the clone
    * @throws io.datom.core.exceptions.StoreException if the store cannot be reached
    */
   public static DatomWriter open(WriterOptions options) {
@@ -147,6 +157,11 @@ public final class DatomWriter implements AutoCloseable {
     }
   }
 
+  /** The writer's checkout, for tests. */
+  ProjectCheckout checkout() {
+    return checkout;
+  }
+
   /** The project's name, from its {@code project.yaml}. */
   public String projectName() {
     return checkout.projectName();
@@ -167,10 +182,12 @@ public final class DatomWriter implements AutoCloseable {
    * @throws io.datom.core.exceptions.DataRepoException if git fails for another reason than a concurrent push
    */
   public synchronized WriteResult write(WriteRequest request) {
-    return protocol.write(request);
+    WriteResult result = protocol.write(request);
+    checkout.upkeep();
+    return result;
   }
 
-  /** Deletes the writer's clone. */
+  /** Returns the writer's clone to the kept clones, for the next writer. Later calls do nothing. */
   @Override
   public synchronized void close() {
     checkout.close();

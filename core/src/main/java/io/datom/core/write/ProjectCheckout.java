@@ -20,40 +20,46 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.eclipse.jgit.util.FileUtils;
 
 /**
- * A writer's private clone of a project's data repository, in a temporary directory it deletes on close, together
- * with the project's identity and data store. Reads the project's files as the clone's current commit holds them.
+ * A writer's clone of a project's data repository, exclusively its own until {@link #close()}, together with the
+ * project's identity and data store. Reads the project's files as the clone's current commit holds them.
+ *
+ * <p>The clone comes from the {@link ClonePool} of the remote under {@link WriterOptions#workDir()}: a clone kept
+ * from an earlier writer (in this process or another), brought to the remote's latest commit by a fetch, or a new
+ * one. Closing returns it to the pool.
  */
 final class ProjectCheckout implements AutoCloseable {
 
-  private final Path dir;
+  private final CloneLease lease;
   private final DataRepo repo;
   private final ProjectConfig config;
   private final Store store;
   private final String remote;
+  private final CloneUpkeep upkeep;
 
-  private ProjectCheckout(Path dir, DataRepo repo, ProjectConfig config, Store store, String remote) {
-    this.dir = dir;
-    this.repo = repo;
+  private ProjectCheckout(CloneLease lease, ProjectConfig config, Store store, WriterOptions options) {
+    this.lease = lease;
+    this.repo = lease.repo();
     this.config = config;
     this.store = store;
-    this.remote = remote;
+    this.remote = DataRepo.redactUrl(options.remoteUrl());
+    this.upkeep = new CloneUpkeep(options.remoteUrl(), options.packLimit());
+    upkeep.prepareRemote();
   }
 
   /**
-   * Clones the project at {@code options.remoteUrl()} and checks that {@code options.store()} is its data store.
+   * Takes a clone of the project at {@code options.remoteUrl()} from the pool (fetching what changed since it was
+   * last used, or cloning when no kept clone is free) and checks that {@code options.store()} is its data store.
    *
    * @throws ProjectNotFoundException if the remote has no commits
    * @throws NotADatomRepositoryException if it has no {@code .datom/project.yaml}
    * @throws StoreMismatchException if {@code project.yaml} names another store
    */
   static ProjectCheckout clone(WriterOptions options) {
-    Path dir = newCloneDir(options.workDir());
-    DataRepo repo = null;
+    CloneLease lease = ClonePool.of(options).acquire();
     try {
-      repo = DataRepo.cloneFrom(options.remoteUrl(), dir, options.credentials());
+      DataRepo repo = lease.repo();
       String remote = DataRepo.redactUrl(options.remoteUrl());
       if (repo.headSha().isEmpty()) {
         throw new ProjectNotFoundException(remote);
@@ -63,28 +69,16 @@ final class ProjectCheckout implements AutoCloseable {
           .orElseThrow(() -> new NotADatomRepositoryException(remote));
       ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + remote);
       requireLocates(config, options.store());
-      return new ProjectCheckout(dir, repo, config, options.store(), remote);
+      return new ProjectCheckout(lease, config, options.store(), options);
     } catch (RuntimeException e) {
-      if (repo != null) {
-        repo.close();
-      }
-      deleteQuietly(dir, e);
+      lease.close();
       throw e;
     }
   }
 
-  /** Takes over a clone that was just created in {@code dir} (see {@link ProjectCreation}). */
-  static ProjectCheckout adopt(Path dir, DataRepo repo, ProjectConfig config, Store store, String remoteUrl) {
-    return new ProjectCheckout(dir, repo, config, store, DataRepo.redactUrl(remoteUrl));
-  }
-
-  /** A new, empty directory for a clone under {@code workDir}. */
-  static Path newCloneDir(Path workDir) {
-    try {
-      return Files.createTempDirectory(Files.createDirectories(workDir), "datom-clone-");
-    } catch (IOException e) {
-      throw new DataRepoException("Could not create a directory for the data repository clone in " + workDir, e);
-    }
+  /** Takes over a clone that was just created in a leased slot (see {@link ProjectCreation}). */
+  static ProjectCheckout adopt(CloneLease lease, ProjectConfig config, WriterOptions options) {
+    return new ProjectCheckout(lease, config, options.store(), options);
   }
 
   private static void requireLocates(ProjectConfig config, Store store) {
@@ -196,19 +190,24 @@ final class ProjectCheckout implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    repo.close();
-    deleteQuietly(dir, null);
+  /** After a write: repacks the clone, and a local remote, when they need it (see {@link CloneUpkeep}). */
+  void upkeep() {
+    upkeep.afterWrite(repo);
   }
 
-  static void deleteQuietly(Path dir, Exception failure) {
-    try {
-      FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.RETRY);
-    } catch (IOException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      }
-    }
+  /** The clone's folder, for tests. */
+  Path cloneDir() {
+    return lease.dir();
+  }
+
+  /** Whether the clone was kept from an earlier writer rather than cloned for this one, for tests. */
+  boolean reusedClone() {
+    return lease.reused();
+  }
+
+  /** Returns the clone to the pool for the next writer. */
+  @Override
+  public void close() {
+    lease.close();
   }
 }

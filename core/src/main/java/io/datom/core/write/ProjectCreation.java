@@ -17,7 +17,6 @@ import io.datom.core.repo.DataRepo;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -58,24 +57,27 @@ final class ProjectCreation {
     files.put(ProjectLayout.README_FILE, utf8(InitReadme.render(name, location, options.remoteUrl(), today,
         MetadataDraft.DATOM_VERSION)));
 
-    Path dir = ProjectCheckout.newCloneDir(options.workDir());
-    DataRepo repo;
+    CloneLease lease = ClonePool.of(options).acquireEmpty();
     try {
-      repo = DataRepo.init(dir, options.remoteUrl(), files, INIT_MESSAGE, options.credentials());
+      lease.adopt(DataRepo.init(lease.dir(), options.remoteUrl(), files, INIT_MESSAGE, options.credentials()));
     } catch (DataRepoException e) {
-      ProjectCheckout.deleteQuietly(dir, e);
+      lease.discard(e);
       if (remoteHasCommits(options)) {
         throw new ProjectAlreadyExistsException(DataRepo.redactUrl(options.remoteUrl()));
       }
       throw e;
+    } catch (RuntimeException e) {
+      lease.discard(e);
+      throw e;
     }
-    ProjectCheckout checkout = ProjectCheckout.adopt(dir, repo, config, store, options.remoteUrl());
+    ProjectCheckout checkout = ProjectCheckout.adopt(lease, config, options);
     try {
       if (project.takeOverNamespace()) {
         // R's .force: the namespace's old manifest belongs to another project's history, so no order applies to it.
         store.writeJson(ProjectLayout.STORE_MANIFEST, manifest.toStoreJson());
       }
-      new StoreMirror(checkout).catchUp(List.of(), repo.headSha().orElseThrow(), "project '" + name + "'");
+      String head = checkout.repo().headSha().orElseThrow();
+      new StoreMirror(checkout).catchUp(List.of(), head, "project '" + name + "'");
       return checkout;
     } catch (RuntimeException e) {
       checkout.close();
@@ -125,13 +127,10 @@ final class ProjectCreation {
   }
 
   private static boolean remoteHasCommits(WriterOptions options) {
-    Path probe = ProjectCheckout.newCloneDir(options.workDir());
-    try (DataRepo repo = DataRepo.cloneFrom(options.remoteUrl(), probe, options.credentials())) {
-      return repo.headSha().isPresent();
+    try {
+      return DataRepo.remoteHasCommits(options.remoteUrl(), options.credentials());
     } catch (DataRepoException unreachable) {
       return false;
-    } finally {
-      ProjectCheckout.deleteQuietly(probe, null);
     }
   }
 

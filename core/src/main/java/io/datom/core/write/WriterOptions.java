@@ -2,10 +2,12 @@ package io.datom.core.write;
 
 import io.datom.core.repo.GitCredentials;
 import io.datom.core.repo.GitIdentity;
+import io.datom.core.repo.LocalRemote;
 import io.datom.core.repo.RemoteUrls;
 import io.datom.core.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +17,9 @@ import java.util.Optional;
  */
 public final class WriterOptions {
 
+  /** How long a kept clone nobody uses survives by default: one hour. */
+  public static final Duration DEFAULT_CLONE_MAX_IDLE = Duration.ofHours(1);
+
   private final String remoteUrl;
   private final Store store;
   private final GitCredentials credentials;
@@ -23,6 +28,8 @@ public final class WriterOptions {
   private final RetryPolicy retryPolicy;
   private final WriteObserver observer;
   private final Path workDir;
+  private final Duration cloneMaxIdle;
+  private final int packLimit;
 
   private WriterOptions(Builder b) {
     this.remoteUrl = b.remoteUrl;
@@ -33,6 +40,8 @@ public final class WriterOptions {
     this.retryPolicy = b.retryPolicy;
     this.observer = b.observer;
     this.workDir = b.workDir;
+    this.cloneMaxIdle = b.cloneMaxIdle;
+    this.packLimit = b.packLimit;
   }
 
   /**
@@ -81,9 +90,28 @@ public final class WriterOptions {
     return observer;
   }
 
-  /** The directory under which the writer makes its temporary clone. */
+  /**
+   * The directory under which writers keep their clones of the data repository ({@code datom-clones/}), shared by
+   * every writer on this machine that uses it.
+   */
   public Path workDir() {
     return workDir;
+  }
+
+  /**
+   * How long a kept clone that no writer uses survives: a later writer deletes it after that, whether its last writer
+   * closed or died.
+   */
+  public Duration cloneMaxIdle() {
+    return cloneMaxIdle;
+  }
+
+  /**
+   * How many packs a clone, or a local ({@code file://}) remote, may gather before the writer repacks it. Not a
+   * user setting: tests lower it to make repacks happen often.
+   */
+  int packLimit() {
+    return packLimit;
   }
 
   /** Builds {@link WriterOptions}; every setting but the remote and the store has a default. */
@@ -96,6 +124,8 @@ public final class WriterOptions {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private WriteObserver observer = WriteObserver.NONE;
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+    private Duration cloneMaxIdle = DEFAULT_CLONE_MAX_IDLE;
+    private int packLimit = LocalRemote.DEFAULT_PACK_LIMIT;
 
     private Builder(String remoteUrl, Store store) {
       this.remoteUrl = RemoteUrls.requireNoCredentials(Objects.requireNonNull(remoteUrl, "remoteUrl"),
@@ -133,9 +163,33 @@ public final class WriterOptions {
       return this;
     }
 
-    /** Where temporary clones go; default {@code java.io.tmpdir}. */
+    /**
+     * Where clones are kept; default {@code java.io.tmpdir}. Writers that share it share their clones; it should be
+     * on a local disk.
+     */
     public Builder workDir(Path workDir) {
       this.workDir = Objects.requireNonNull(workDir, "workDir");
+      return this;
+    }
+
+    /**
+     * How long a kept clone nobody uses survives before a later writer deletes it; default
+     * {@link #DEFAULT_CLONE_MAX_IDLE}. A longer time saves a full clone for writers that come back less often, at the
+     * cost of the disk the clones hold.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder cloneMaxIdle(Duration cloneMaxIdle) {
+      if (Objects.requireNonNull(cloneMaxIdle, "cloneMaxIdle").isNegative()) {
+        throw new IllegalArgumentException("cloneMaxIdle must not be negative: " + cloneMaxIdle);
+      }
+      this.cloneMaxIdle = cloneMaxIdle;
+      return this;
+    }
+
+    /** For tests: how many packs a clone or a local remote may gather before a writer repacks it. */
+    Builder packLimit(int packLimit) {
+      this.packLimit = packLimit;
       return this;
     }
 
