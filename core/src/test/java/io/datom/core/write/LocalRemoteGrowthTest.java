@@ -80,7 +80,8 @@ class LocalRemoteGrowthTest {
     int writes = 8;
     // Repack after every second push, so that repacks overlap other writers' pushes and fetches.
     WriterOptions options = project.options().packLimit(2)
-        .retryPolicy(new RetryPolicy(60, Duration.ofMillis(20), Duration.ofMillis(400))).build();
+        .retryPolicy(RetryPolicy.within(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400)))
+        .build();
     CyclicBarrier start = new CyclicBarrier(writers);
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     List<WriteResult> results = new ArrayList<>();
