@@ -1,6 +1,8 @@
 package io.datom.examples.stress;
 
 import io.datom.core.repo.GitCredentials;
+import io.datom.core.testing.GitTimeline;
+import io.datom.core.testing.StoreWatcher;
 import io.datom.core.write.ProjectValidator;
 import io.datom.core.write.ValidationReport;
 import io.datom.core.write.WriterOptions;
