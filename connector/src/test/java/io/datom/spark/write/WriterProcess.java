@@ -24,10 +24,10 @@ import java.util.function.Predicate;
  * flags the test JVM itself runs with; spoken to line by line. Its standard error goes to a log file whose tail is
  * quoted when it fails. {@link #close()} always ends the process.
  */
-final class WriterProcess implements AutoCloseable {
+public final class WriterProcess implements AutoCloseable {
 
   /** What {@link #awaitLine} returns when the process ended before printing a matching line. */
-  static final String ENDED = "<process ended>";
+  public static final String ENDED = "<process ended>";
   private static final String EOF = "\u0000EOF";
 
   final String name;
@@ -56,8 +56,8 @@ final class WriterProcess implements AutoCloseable {
    * @param systemProps extra {@code -D} settings (S3A settings as {@code spark.hadoop.fs.s3a.*})
    * @param env         extra environment ({@code DATOM_GIT_TOKEN})
    */
-  static WriterProcess start(String name, Path tmp, Path log4j, List<String> args, Map<String, String> systemProps,
-      Map<String, String> env) {
+  public static WriterProcess start(String name, Path tmp, Path log4j, List<String> args,
+      Map<String, String> systemProps, Map<String, String> env) {
     try {
       Files.createDirectories(tmp);
       List<String> command = new ArrayList<>();
@@ -85,7 +85,7 @@ final class WriterProcess implements AutoCloseable {
   }
 
   /** The flags Spark needs on Java 17 ({@code --add-opens} and friends), as the test JVM got them from the pom. */
-  static List<String> sparkModuleFlags() {
+  public static List<String> sparkModuleFlags() {
     List<String> flags = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports") || arg.equals(
@@ -112,7 +112,7 @@ final class WriterProcess implements AutoCloseable {
   }
 
   /** Sends one command line. */
-  void send(String line) {
+  public void send(String line) {
     try {
       stdin.write(line + "\n");
       stdin.flush();
@@ -125,7 +125,7 @@ final class WriterProcess implements AutoCloseable {
    * The next line matching {@code wanted} (others are dropped); {@link #ENDED} if the process ended first, and
    * {@code null} if neither happened within {@code timeout}.
    */
-  String awaitLine(Predicate<String> wanted, Duration timeout) {
+  public String awaitLine(Predicate<String> wanted, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
@@ -149,7 +149,7 @@ final class WriterProcess implements AutoCloseable {
   }
 
   /** Waits for {@code READY} and returns how long the JVM took to get there, in milliseconds. */
-  long awaitReady(Duration timeout) {
+  public long awaitReady(Duration timeout) {
     if (readyMillis >= 0) {
       return readyMillis;
     }
@@ -163,7 +163,7 @@ final class WriterProcess implements AutoCloseable {
   }
 
   /** Kills the process as {@code kill -9} would and waits for it to be gone. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(30, TimeUnit.SECONDS);
@@ -172,12 +172,12 @@ final class WriterProcess implements AutoCloseable {
     }
   }
 
-  boolean ended() {
+  public boolean ended() {
     return ended || !process.isAlive();
   }
 
   /** The last lines of the writer's standard error, for failure messages. */
-  String logTail() {
+  public String logTail() {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       List<String> interesting = all.stream()

@@ -7,6 +7,8 @@ import io.datom.core.write.ProjectValidator;
 import io.datom.core.write.ValidationReport;
 import io.datom.core.write.WriterOptions;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.write.StressWriterMain;
+import io.datom.spark.write.WriterProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * The concurrent-writers stress command (docs/benchmarks.md, "Concurrent writers"): N writer JVMs ({@link StressWriter},
+ * The concurrent-writers stress command (docs/benchmarks.md, "Concurrent writers"): N writer JVMs ({@link StressWriterMain},
  * each a {@code local[1]} Spark session) make M small writes each to one project, while a reader polls the store;
  * some writers stall between their push and their mirror, and K of them are killed ({@code kill -9}) at random
  * points, each replaced by a spare JVM that goes on with the killed one's remaining writes. Afterwards git's history is
@@ -110,9 +112,9 @@ public final class ConcurrentWritersStress {
     private final String token = System.getenv(GitCredentials.TOKEN_ENV);
     private final Map<String, String> sparkProps = new LinkedHashMap<>();
     private final Configuration hadoop = new Configuration();
-    private final List<WriterJvm> started = Collections.synchronizedList(new ArrayList<>());
-    private final Queue<WriterJvm> spares = new ConcurrentLinkedQueue<>();
-    private final WriterJvm[] writers;
+    private final List<WriterProcess> started = Collections.synchronizedList(new ArrayList<>());
+    private final Queue<WriterProcess> spares = new ConcurrentLinkedQueue<>();
+    private final WriterProcess[] writers;
     private final List<GitTimeline.Acknowledged> acks = Collections.synchronizedList(new ArrayList<>());
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failed = Collections.synchronizedList(new ArrayList<>());
@@ -134,7 +136,7 @@ public final class ConcurrentWritersStress {
       this.killCount = kills;
       this.seed = seed;
       this.random = new Random(seed);
-      this.writers = new WriterJvm[writers];
+      this.writers = new WriterProcess[writers];
       System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.")).sorted()
           .forEach(k -> sparkProps.put(k, System.getProperty(k)));
       sparkProps.forEach((k, v) -> {
@@ -161,7 +163,7 @@ public final class ConcurrentWritersStress {
         for (int s = 0; s < killCount; s++) {
           spares.add(launch("spare" + s, log4j));
         }
-        for (WriterJvm writer : writers) {
+        for (WriterProcess writer : writers) {
           maxStartMillis.accumulateAndGet((int) writer.awaitReady(READY), Math::max);
         }
         System.out.printf("  %d writer JVMs up (+%d spares) in %.1f s%n", writerCount, killCount,
@@ -180,13 +182,13 @@ public final class ConcurrentWritersStress {
           watcher.close();
         }
         synchronized (started) {
-          started.forEach(WriterJvm::close);
+          started.forEach(WriterProcess::close);
         }
       }
     }
 
-    private WriterJvm launch(String name, Path log4j) {
-      WriterJvm jvm = WriterJvm.start(name, work.resolve("jvm-" + name), log4j, List.of(name, store, repo, PROJECT),
+    private WriterProcess launch(String name, Path log4j) {
+      WriterProcess jvm = WriterProcess.start(name, work.resolve("jvm-" + name), log4j, List.of(name, store, repo, PROJECT),
           sparkProps, token == null ? Map.of() : Map.of(GitCredentials.TOKEN_ENV, token));
       started.add(jvm);
       return jvm;
@@ -238,7 +240,7 @@ public final class ConcurrentWritersStress {
     }
 
     private void execute(int w, Command command) {
-      WriterJvm writer = writers[w];
+      WriterProcess writer = writers[w];
       writer.send(command.line());
       sent.incrementAndGet();
       if (command.kill() == null) {
@@ -257,19 +259,19 @@ public final class ConcurrentWritersStress {
       if (seen != null && isOutcome(seen, command.seq())) {
         record(w, command.seq(), seen);
       }
-      WriterJvm spare = spares.poll();
+      WriterProcess spare = spares.poll();
       writers[w] = spare != null ? spare : launch("w" + w + "-again", work.resolve("writer-log4j2.properties"));
       maxStartMillis.accumulateAndGet((int) writers[w].awaitReady(READY), Math::max);
     }
 
     private String awaitOutcome(int w, int seq) {
-      WriterJvm writer = writers[w];
+      WriterProcess writer = writers[w];
       String line = writer.awaitLine(l -> isOutcome(l, seq), WRITE);
       if (line == null) {
         writer.kill();
         return "FAIL " + seq + " ? Hung no outcome within " + WRITE + writer.logTail();
       }
-      return line.equals(WriterJvm.ENDED) ? "FAIL " + seq + " ? Died" + writer.logTail() : line;
+      return line.equals(WriterProcess.ENDED) ? "FAIL " + seq + " ? Died" + writer.logTail() : line;
     }
 
     private void record(int w, int seq, String line) {
