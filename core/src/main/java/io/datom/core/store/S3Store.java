@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,10 +176,19 @@ public final class S3Store implements Store {
       // 409: another conditional write of the key was in flight; either way the document is not the expected one.
       if (status == S3Failures.PRECONDITION_FAILED || status == S3Failures.CONFLICT
           || (expected.isPresent() && S3Failures.isAbsent(e))) {
-        return false;
+        // The HTTP client resends a request whose connection broke; if the first send landed, the resend meets our
+        // own document. That is a success, not a change by someone else.
+        return landedAlready(key, json, commit);
       }
       throw failures.of("conditional PutObject", key, e);
     }
+  }
+
+  private boolean landedAlready(String key, String json, String commit) {
+    return readMirrorDocument(key)
+        .filter(document -> document.commit().equals(Optional.of(commit)))
+        .filter(document -> Arrays.equals(document.bytes(), json.getBytes(StandardCharsets.UTF_8)))
+        .isPresent();
   }
 
   @Override
