@@ -22,7 +22,9 @@ class S3ProxyConditionalWriteTest {
   void conditionalPutOfAnExistingKeyFailsWith412(S3ProxyServer s3) {
     S3Client client = s3.client();
     String bucket = s3.createBucket();
-    client.putObject(b -> b.bucket(bucket).key("k").ifNoneMatch("*"), RequestBody.fromString("first"));
+    // A plain first write: the SDK resends a request whose connection broke, and a resent conditional write that had
+    // landed meets itself (S3Store recognises its own documents; this test pins the server, not that).
+    client.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("first"));
 
     S3Exception e = assertThrows(S3Exception.class,
         () -> client.putObject(b -> b.bucket(bucket).key("k").ifNoneMatch("*"), RequestBody.fromString("second")));
