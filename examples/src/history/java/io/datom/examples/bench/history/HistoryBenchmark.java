@@ -25,10 +25,10 @@ import org.eclipse.jgit.api.Git;
  * of 1,000 tables), each behind a {@code file://} remote and a smart-HTTP remote (JGit's servlet on Jetty, the tests'
  * {@link GitHttpServer}). A write is what a Spark save does in core: open a writer, write one version, close it.
  *
- * <p>Per project and remote it reports the first open (a clone), the median write with kept clones (the default) and
- * its steps, a write to the project's biggest table (whose {@code version_history.json} is linear in its own
- * versions), the same write with a fresh clone each time (as every write cloned before clones were kept), and what
- * the periodic repacks cost. All projects and remotes take turns, write by write, so that a machine whose load
+ * <p>Per project and remote it reports the first open (a shallow clone), the median write with kept clones (the
+ * default) and its steps, a write to the project's biggest table (whose {@code version_history.json} is linear in its
+ * own versions), the same write with a new shallow clone each time, a full clone (what every write paid before
+ * clones were kept), and what the occasional full repacks cost. All projects and remotes take turns, write by write, so that a machine whose load
  * changes loads them all alike.
  *
  * <p>Arguments: {@code [runs] [variants]}, default 5 runs and {@code 10,1000,10000,1000t}. Not a test: run it with
@@ -80,6 +80,11 @@ public final class HistoryBenchmark {
       bench.rounds(stations, Math.max(1, runs / 2), BIG_TABLE, Station::write, station -> station.bigTableWrites);
       bench.rounds(stations, Math.max(1, runs / 2), TABLE, Station::writeWithFreshClone,
           station -> station.freshCloneWrites);
+      for (int round = 0; round < Math.max(1, runs / 3); round++) {
+        for (Station station : stations) {
+          station.fullClones.add(station.fullClone());
+        }
+      }
       for (Station station : stations) {
         station.timeRepacks();
         station.close();
