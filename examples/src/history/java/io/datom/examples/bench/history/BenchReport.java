@@ -24,12 +24,17 @@ final class BenchReport {
       if (s.variant.equals("10")) {
         baseline.put(s.remote, write);
       }
+      if (s.variant.equals("100")) {
+        baseline.put(s.remote + "/92", write);
+      }
       Double base = baseline.get(s.remote);
+      Double sameTables = s.variant.equals("10000") ? baseline.get(s.remote + "/92") : null;
       System.out.printf(Locale.ROOT,
           "| %s | %s | %.2f s | %.3f s | %s | %.3f s | %.3f s | %.3f s | %.2f s | %.2f s | %s | %,d KB |%n",
           HistoryBenchmark.describe(s.variant) + " (lb " + HistoryBenchmark.layout(s.variant).get(
               HistoryBenchmark.BIG_TABLE) + ")",
-          s.remote, s.firstOpen, write, base == null ? "–" : String.format(Locale.ROOT, "%.2f×", write / base),
+          s.remote, s.firstOpen, write, base == null ? "–" : String.format(Locale.ROOT, "%.2f×", write / base)
+              + (sameTables == null ? "" : String.format(Locale.ROOT, " (%.2f× 100 versions)", write / sameTables)),
           s.writes.stream().mapToDouble(Station.Run::total).average().orElse(Double.NaN),
           median(s.bigTableWrites, Station.Run::total), median(s.freshCloneWrites, Station.Run::total),
           s.fullClones.stream().mapToDouble(Double::doubleValue).sorted().skip(s.fullClones.size() / 2).findFirst()
