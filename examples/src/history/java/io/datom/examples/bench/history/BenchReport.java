@@ -15,22 +15,30 @@ final class BenchReport {
   static void print(List<Station> stations) {
     System.out.println();
     System.out.println("| project | remote | first open | write (kept clone), median | vs. 10 versions | mean "
-        + "| write to lb | write, cloning (as before) | repack clone | full repack of remote | remote size |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        + "| write to lb | write, new shallow clone | full clone (every write before) | repack clone "
+        + "| full repack of remote | remote size |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     Map<String, Double> baseline = new LinkedHashMap<>();
     for (Station s : stations) {
       double write = median(s.writes, Station.Run::total);
       if (s.variant.equals("10")) {
         baseline.put(s.remote, write);
       }
+      if (s.variant.equals("100")) {
+        baseline.put(s.remote + "/92", write);
+      }
       Double base = baseline.get(s.remote);
+      Double sameTables = s.variant.equals("10000") ? baseline.get(s.remote + "/92") : null;
       System.out.printf(Locale.ROOT,
-          "| %s | %s | %.2f s | %.3f s | %s | %.3f s | %.3f s | %.3f s | %.2f s | %s | %,d KB |%n",
+          "| %s | %s | %.2f s | %.3f s | %s | %.3f s | %.3f s | %.3f s | %.2f s | %.2f s | %s | %,d KB |%n",
           HistoryBenchmark.describe(s.variant) + " (lb " + HistoryBenchmark.layout(s.variant).get(
               HistoryBenchmark.BIG_TABLE) + ")",
-          s.remote, s.firstOpen, write, base == null ? "–" : String.format(Locale.ROOT, "%.2f×", write / base),
+          s.remote, s.firstOpen, write, base == null ? "–" : String.format(Locale.ROOT, "%.2f×", write / base)
+              + (sameTables == null ? "" : String.format(Locale.ROOT, " (%.2f× 100 versions)", write / sameTables)),
           s.writes.stream().mapToDouble(Station.Run::total).average().orElse(Double.NaN),
           median(s.bigTableWrites, Station.Run::total), median(s.freshCloneWrites, Station.Run::total),
+          s.fullClones.stream().mapToDouble(Double::doubleValue).sorted().skip(s.fullClones.size() / 2).findFirst()
+              .orElse(Double.NaN),
           s.cloneRepack, Double.isNaN(s.remoteRepack) ? "–" : String.format(Locale.ROOT, "%.2f s", s.remoteRepack),
           s.remoteKb);
     }

@@ -25,14 +25,15 @@ import org.eclipse.jgit.api.Git;
  * of 1,000 tables), each behind a {@code file://} remote and a smart-HTTP remote (JGit's servlet on Jetty, the tests'
  * {@link GitHttpServer}). A write is what a Spark save does in core: open a writer, write one version, close it.
  *
- * <p>Per project and remote it reports the first open (a clone), the median write with kept clones (the default) and
- * its steps, a write to the project's biggest table (whose {@code version_history.json} is linear in its own
- * versions), the same write with a fresh clone each time (as every write cloned before clones were kept), and what
- * the periodic repacks cost. All projects and remotes take turns, write by write, so that a machine whose load
+ * <p>Per project and remote it reports the first open (a shallow clone), the median write with kept clones (the
+ * default) and its steps, a write to the project's biggest table (whose {@code version_history.json} is linear in its
+ * own versions), the same write with a new shallow clone each time, a full clone (what every write paid before
+ * clones were kept), and what the occasional full repacks cost. All projects and remotes take turns, write by write, so that a machine whose load
  * changes loads them all alike.
  *
- * <p>Arguments: {@code [runs] [variants]}, default 5 runs and {@code 10,1000,10000,1000t}. Not a test: run it with
- * the command in {@code docs/benchmarks.md}.
+ * <p>Arguments: {@code [runs] [variants]}, default 5 runs and {@code 10,100,1000,10000,1000t} (100 has the 92 tables
+ * of 10000 with one version each; 1000t is 1,000 tables). Not a test: run it with the command in
+ * {@code docs/benchmarks.md}.
  */
 public final class HistoryBenchmark {
 
@@ -54,7 +55,7 @@ public final class HistoryBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    List<String> variants = Arrays.asList((args.length > 1 ? args[1] : "10,1000,10000,1000t").split(","));
+    List<String> variants = Arrays.asList((args.length > 1 ? args[1] : "10,100,1000,10000,1000t").split(","));
     Path work = Files.createTempDirectory("datom-history-bench-");
     // Generating the 10,000-version projects takes minutes: -Dbench.cache=DIR keeps them there for later runs.
     String cache = System.getProperty("bench.cache", "");
@@ -80,6 +81,11 @@ public final class HistoryBenchmark {
       bench.rounds(stations, Math.max(1, runs / 2), BIG_TABLE, Station::write, station -> station.bigTableWrites);
       bench.rounds(stations, Math.max(1, runs / 2), TABLE, Station::writeWithFreshClone,
           station -> station.freshCloneWrites);
+      for (int round = 0; round < Math.max(1, runs / 3); round++) {
+        for (Station station : stations) {
+          station.fullClones.add(station.fullClone());
+        }
+      }
       for (Station station : stations) {
         station.timeRepacks();
         station.close();
@@ -116,6 +122,11 @@ public final class HistoryBenchmark {
     tables.put(TABLE, 5);
     switch (variant) {
       case "10" -> tables.put(BIG_TABLE, 5);
+      case "100" -> {
+        // As many tables as the 10,000-version project, with one version each: the same working tree, no history.
+        tables.put(BIG_TABLE, 5);
+        others(tables, 90, 1);
+      }
       case "1000" -> {
         tables.put(BIG_TABLE, 95);
         others(tables, 9, 100);
@@ -128,7 +139,8 @@ public final class HistoryBenchmark {
         tables.put(BIG_TABLE, 5);
         others(tables, 998, 10);
       }
-      default -> throw new IllegalArgumentException("Unknown variant " + variant + "; use 10, 1000, 10000 or 1000t");
+      default -> throw new IllegalArgumentException(
+          "Unknown variant " + variant + "; use 10, 100, 1000, 10000 or 1000t");
     }
     return tables;
   }

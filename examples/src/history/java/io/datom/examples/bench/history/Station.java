@@ -49,6 +49,7 @@ final class Station {
   final List<Run> writes = new ArrayList<>();
   final List<Run> bigTableWrites = new ArrayList<>();
   final List<Run> freshCloneWrites = new ArrayList<>();
+  final List<Double> fullClones = new ArrayList<>();
   double cloneRepack = Double.NaN;
   double remoteRepack = Double.NaN;
   long remoteKb;
@@ -56,6 +57,7 @@ final class Station {
   private final Path dir;
   private final Path gitDir;
   private final String url;
+  private final GitCredentials credentials;
   private final LocalStore store;
   private final StepClock steps = new StepClock();
   private final WriterOptions.Builder options;
@@ -72,6 +74,7 @@ final class Station {
     this.dir = dir;
     this.gitDir = gitDir;
     this.url = url;
+    this.credentials = credentials;
     Files.createDirectories(dir);
     Files2.copyRecursively(template.resolve("data.git"), gitDir);
     Files2.copyRecursively(template.resolve("store-generated"), dir.resolve("store"));
@@ -134,13 +137,24 @@ final class Station {
     return timed(options.workDir(dir.resolve("clones")).build(), table, rows);
   }
 
-  /** The same with a work directory of its own, so that the writer clones, as every writer did before. */
+  /** The same with a work directory of its own, so that the writer makes a new (shallow) clone. */
   Run writeWithFreshClone(String table, ThousandRows rows) {
     Path fresh = dir.resolve("fresh-" + (++freshClones));
     try {
       return timed(options.workDir(fresh).build(), table, rows);
     } finally {
       Files2.deleteRecursively(fresh);
+    }
+  }
+
+  /** Seconds for a full clone of the remote: what every writer paid before clones were kept and shallow. */
+  double fullClone() {
+    Path target = dir.resolve("full-clone");
+    long start = System.nanoTime();
+    try (DataRepo clone = DataRepo.cloneFrom(url, target, credentials)) {
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      Files2.deleteRecursively(target);
     }
   }
 
