@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,11 +187,12 @@ final class ClonePool {
         null);
   }
 
+  /** Deletes whatever is in {@code slotDir}, which this process holds. */
   private static void emptyOut(Path slotDir) {
-    CloneCacheException failure = new CloneCacheException(slotDir, "a stale clone cannot be deleted", null);
-    CloneLease.delete(slotDir, failure);
-    if (Files.exists(slotDir)) {
-      throw failure;
+    try {
+      FileUtils.delete(slotDir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.RETRY);
+    } catch (IOException e) {
+      throw new CloneCacheException(slotDir, "a stale clone cannot be deleted (" + e.getMessage() + ")", e);
     }
   }
 
