@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -171,6 +172,11 @@ public final class S3Store implements Store {
     try {
       client.putObject(request.build(), RequestBody.fromBytes(json.getBytes(StandardCharsets.UTF_8)));
       return true;
+    } catch (SdkClientException e) {
+      // No answer read: a server that refuses the condition may answer 412 and close before the body is sent, which
+      // the JDK's client reports as a failed write. Either way the outcome is unknown: if our document is there, it
+      // landed; if not, the caller reads the document again and decides again.
+      return landedAlready(key, json, commit);
     } catch (SdkException e) {
       int status = S3Failures.status(e);
       // 409: another conditional write of the key was in flight; either way the document is not the expected one.
@@ -209,6 +215,13 @@ public final class S3Store implements Store {
       try {
         client.putObject(request, RequestBody.fromFile(source));
         return true;
+      } catch (SdkClientException e) {
+        // No answer read (see replaceMirrorDocument): if the object exists now, it is there, whoever placed it; the
+        // writer hashes what is stored rather than trusting this answer (format §14.3, point 2).
+        if (exists(key)) {
+          return false;
+        }
+        throw failures.of("conditional PutObject", key, e);
       } catch (SdkException e) {
         int status = S3Failures.status(e);
         if (status == S3Failures.PRECONDITION_FAILED) {
