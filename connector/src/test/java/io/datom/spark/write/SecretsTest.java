@@ -198,6 +198,9 @@ class SecretsTest extends SparkTestBase {
     }
     readCloneFiles("after the writes");
     spark.sparkContext().listenerBus().waitUntilEmpty();
+    // Heartbeats keep posting events: stop listening, so that the tests read settled lists.
+    spark.sparkContext().removeSparkListener(rawListener);
+    spark.listenerManager().unregister(planListener);
     spark.sparkContext().removeSparkListener(eventLog);
     eventLog.stop();
   }
@@ -206,6 +209,8 @@ class SecretsTest extends SparkTestBase {
   static void stop() {
     if (rawListener != null) {
       spark.sparkContext().removeSparkListener(rawListener);
+    }
+    if (planListener != null) {
       spark.listenerManager().unregister(planListener);
     }
     for (String key : List.of(DatomWriteOptions.GIT_TOKEN_CONF, "spark.sql.catalog.sec", "spark.sql.catalog.sec.store",
@@ -288,14 +293,14 @@ class SecretsTest extends SparkTestBase {
    */
   @Test
   void onlyTheRefusedWriteToOptionsShowTheTokenInTheirLogicalPlans() {
-    List<String> showing = logicalPlans.stream().filter(plan -> plan.contains(TOKEN)).toList();
+    List<String> showing = settled(logicalPlans).stream().filter(plan -> plan.contains(TOKEN)).toList();
     assertEquals(2, showing.size(), String.join("\n", showing));
     for (String plan : showing) {
       assertTrue(plan.startsWith("AppendData") && plan.contains("sec.lb"), plan);
       assertNoMarker("a logical plan", plan.replace("[pat=" + TOKEN + "]", "")
           .replace("[repo=" + remote.url().replace("http://", "http://git:" + TOKEN + "@") + "]", ""));
     }
-    logicalPlans.stream().filter(plan -> !plan.contains(TOKEN))
+    settled(logicalPlans).stream().filter(plan -> !plan.contains(TOKEN))
         .forEach(plan -> assertNoMarker("a logical plan", plan));
   }
 
@@ -345,11 +350,12 @@ class SecretsTest extends SparkTestBase {
   @Test
   void listenersSeeTheTokenOnlyInJobPropertiesAndTheS3KeysOnlyInTheEnvironment() throws IOException {
     SparksCopies copies = new SparksCopies();
-    for (String event : events) {
+    List<String> received = settled(events);
+    for (String event : received) {
       assertNoMarker("a listener event", copies.strip(event));
     }
     assertTrue(copies.tokenInJobProperties, "Spark's job properties carry the session's token to listeners");
-    assertTrue(events.stream().anyMatch(event -> event.contains("SparkListenerSQLExecutionStart")
+    assertTrue(received.stream().anyMatch(event -> event.contains("SparkListenerSQLExecutionStart")
         && event.contains("\"" + DatomWriteOptions.GIT_TOKEN_CONF + "\":\"*********(redacted)\"")),
         "a SQL execution lists the session's token redacted");
     assertTrue(copies.keysInEnvironment, "Spark's environment updates carry the Hadoop configuration to listeners");
@@ -362,6 +368,13 @@ class SecretsTest extends SparkTestBase {
     assertTrue(DatomWriteConf.eventLogWarning(logging).orElseThrow().contains("--conf spark.datom.git.token"));
     assertTrue(DatomWriteConf.eventLogWarning(logging.clone().set(DatomWriteOptions.GIT_TOKEN_CONF, "t")).isEmpty());
     assertTrue(DatomWriteConf.eventLogWarning(new SparkConf(false)).isEmpty());
+  }
+
+  /** A copy of a list the listeners filled, taken under its lock (an event in flight may still be added). */
+  private static List<String> settled(List<String> filled) {
+    synchronized (filled) {
+      return List.copyOf(filled);
+    }
   }
 
   /** Removes, and notes, the copies of secrets Spark itself puts in listener events. */
