@@ -1,11 +1,11 @@
 package io.datom.spark.read;
 
 import io.datom.core.exceptions.VersionNotFoundException;
-import io.datom.core.format.Author;
-import io.datom.core.format.HistoryEntry;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomTable;
+import io.datom.core.internal.format.Author;
+import io.datom.core.internal.format.HistoryEntry;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.format.VersionHistory;
+import io.datom.core.DatomTable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.datom.spark.read;
 
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomTable;
-import io.datom.core.read.VersionSpec;
+import io.datom.core.internal.format.VersionHistory;
+import io.datom.core.DatomTable;
+import io.datom.core.VersionSpec;
 import io.datom.spark.DatomReadOptions;
 import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.UnsupportedDatomOperationException;

@@ -1,6 +1,6 @@
 package io.datom.spark.write;
 
-import io.datom.core.repo.RemoteUrls;
+import io.datom.core.internal.repo.RemoteUrls;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.KnownOptions;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.datom.spark.write;
 
 import io.datom.core.exceptions.MalformedJsonException;
-import io.datom.core.format.Parent;
-import io.datom.core.json.JsonArray;
-import io.datom.core.json.JsonObject;
-import io.datom.core.json.JsonParser;
-import io.datom.core.json.JsonString;
-import io.datom.core.json.JsonValue;
+import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.json.JsonArray;
+import io.datom.core.internal.json.JsonObject;
+import io.datom.core.internal.json.JsonParser;
+import io.datom.core.internal.json.JsonString;
+import io.datom.core.internal.json.JsonValue;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.Names;
-import io.datom.core.format.Parent;
-import io.datom.core.read.DatomProject;
-import io.datom.core.read.DatomTable;
-import io.datom.core.read.VersionSpec;
-import io.datom.core.write.BaseVersion;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteResult;
-import io.datom.core.write.WriterOptions;
+import io.datom.core.internal.format.Names;
+import io.datom.core.internal.format.Parent;
+import io.datom.core.DatomProject;
+import io.datom.core.DatomTable;
+import io.datom.core.VersionSpec;
+import io.datom.core.BaseVersion;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteResult;
+import io.datom.core.WriterOptions;
 import io.datom.spark.SparkColumnSpecs;
 import io.datom.spark.read.DatomSparkTable;
 import io.datom.spark.store.HadoopStore;

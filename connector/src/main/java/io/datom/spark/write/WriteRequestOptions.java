@@ -1,11 +1,11 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.Parent;
+import io.datom.core.internal.format.Parent;
 import io.datom.core.hash.TableHash;
-import io.datom.core.json.JsonObject;
-import io.datom.core.write.BaseVersion;
-import io.datom.core.write.ParquetObject;
-import io.datom.core.write.WriteRequest;
+import io.datom.core.internal.json.JsonObject;
+import io.datom.core.BaseVersion;
+import io.datom.core.ParquetObject;
+import io.datom.core.WriteRequest;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package io.datom.spark.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.datom.core.format.Parent;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.json.JsonObject;
+import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.json.JsonObject;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.List;

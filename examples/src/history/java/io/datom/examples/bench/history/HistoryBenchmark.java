@@ -1,13 +1,13 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.repo.GitCredentials;
-import io.datom.core.repo.GitIdentity;
+import io.datom.core.internal.repo.GitCredentials;
+import io.datom.core.internal.repo.GitIdentity;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
-import io.datom.core.write.DatomWriter;
-import io.datom.core.write.NewProject;
-import io.datom.core.write.WriterOptions;
+import io.datom.core.DatomWriter;
+import io.datom.core.NewProject;
+import io.datom.core.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
