@@ -16,6 +16,7 @@ import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.internal.repo.DataRepo;
 import io.datom.core.store.Store;
+import io.datom.core.store.StoreLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,8 +88,9 @@ final class ProjectCheckout implements AutoCloseable {
 
   private static void requireLocates(ProjectConfig config, Store store) {
     if (!config.locates(store.location())) {
-      throw new StoreMismatchException(
-          config.dataRoot().orElse(store.location().root()), config.dataPrefix(), store.location());
+      StoreLocation given = store.location();
+      throw new StoreMismatchException(config.dataRoot().orElse(given.root()), config.dataPrefix(), given.root(),
+          Optional.ofNullable(given.prefix()));
     }
   }
 

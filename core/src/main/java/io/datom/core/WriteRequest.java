@@ -1,7 +1,7 @@
 package io.datom.core;
 
 import io.datom.core.internal.format.Parent;
-import io.datom.core.internal.format.RStrings;
+import io.datom.core.internal.text.RStrings;
 import io.datom.core.hash.TableHash;
 import io.datom.core.internal.json.JsonObject;
 import java.util.List;

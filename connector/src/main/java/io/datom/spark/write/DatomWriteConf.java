@@ -5,7 +5,7 @@ import io.datom.core.exceptions.InvalidNameException;
 import io.datom.core.internal.format.Lineage;
 import io.datom.core.internal.format.Names;
 import io.datom.core.internal.format.Parent;
-import io.datom.core.internal.format.RStrings;
+import io.datom.core.internal.text.RStrings;
 import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.internal.repo.GitIdentity;

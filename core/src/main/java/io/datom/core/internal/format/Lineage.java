@@ -1,5 +1,6 @@
 package io.datom.core.internal.format;
 
+import io.datom.core.internal.text.RStrings;
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.internal.json.JsonArray;
 import io.datom.core.internal.json.JsonBoolean;

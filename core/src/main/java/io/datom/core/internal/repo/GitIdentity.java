@@ -1,6 +1,6 @@
 package io.datom.core.internal.repo;
 
-import io.datom.core.internal.format.RStrings;
+import io.datom.core.internal.text.RStrings;
 import java.io.IOException;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;

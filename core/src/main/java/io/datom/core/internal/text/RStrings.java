@@ -1,4 +1,4 @@
-package io.datom.core.internal.format;
+package io.datom.core.internal.text;
 
 import io.datom.core.exceptions.InvalidMetadataException;
 import java.util.Optional;
