@@ -42,7 +42,7 @@ public final class DatomProject {
    *
    * @throws NotADatomStoreException when the store holds no manifest
    */
-  public Manifest manifest() {
+  Manifest manifest() {
     byte[] bytes = store.read(ProjectLayout.STORE_MANIFEST).orElseThrow(() -> new NotADatomStoreException(store.describe()));
     return Manifest.parse(new String(bytes, StandardCharsets.UTF_8), manifestSource());
   }

@@ -5,7 +5,7 @@ import io.datom.core.exceptions.ParentNotFoundException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
-import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.format.Shas;
 import io.datom.core.internal.format.TableMetadata;
@@ -47,7 +47,12 @@ public final class DatomTable {
    * @throws TableNotFoundException when the project has no such table
    * @throws VersionHistoryNotFoundException when the table's history is missing or empty
    */
-  public VersionHistory history() {
+  public TableHistory history() {
+    return TableHistory.of(versionHistory());
+  }
+
+  /** The history as core reads it; see {@link #history()}. */
+  VersionHistory versionHistory() {
     Optional<VersionHistory> history = readHistory();
     if (history.isEmpty() || history.get().isEmpty()) {
       throw missingHistory();
@@ -69,10 +74,10 @@ public final class DatomTable {
    */
   public Snapshot snapshot(VersionSpec spec) {
     if (spec instanceof VersionSpec.ByVersion byVersion) {
-      return VersionResolver.byPrefix(name, history(), byVersion.prefix(), source());
+      return VersionResolver.byPrefix(name, versionHistory(), byVersion.prefix(), source());
     }
     if (spec instanceof VersionSpec.AsOf asOf) {
-      return VersionResolver.asOf(name, history(), asOf.instant(), source());
+      return VersionResolver.asOf(name, versionHistory(), asOf.instant(), source());
     }
     return currentSnapshot();
   }
@@ -90,7 +95,12 @@ public final class DatomTable {
    * @throws io.datom.core.exceptions.InvalidShaException when {@code version} is not 6–64 lowercase hex
    * @throws VersionNotFoundException when the store holds no snapshot for it
    */
-  public TableMetadata metadata(String version) {
+  public VersionMetadata metadata(String version) {
+    return VersionMetadata.of(tableMetadata(version));
+  }
+
+  /** The metadata snapshot of an exact version as core reads it; see {@link #metadata(String)}. */
+  TableMetadata tableMetadata(String version) {
     String key = ProjectLayout.storeSnapshot(name, Shas.requireShaArgument(version, "version"));
     return readMetadata(key).orElseThrow(() -> new VersionNotFoundException(name, version));
   }
@@ -109,12 +119,12 @@ public final class DatomTable {
     String key = ProjectLayout.storeSnapshot(name, Shas.requireShaArgument(version, "version"));
     TableMetadata snapshot =
         readMetadata(key).orElseThrow(() -> new ParentNotFoundException(name, version, projectName));
-    return Parent.fromSnapshot(projectName, name, version, snapshot, key);
+    return Parent.of(ParentEntry.fromSnapshot(projectName, name, version, snapshot, key));
   }
 
   private Snapshot currentSnapshot() {
     TableMetadata current = readMetadata(ProjectLayout.storeMetadata(name)).orElseThrow(this::notFound);
-    VersionHistory history = history();
+    VersionHistory history = versionHistory();
     return VersionResolver.current(name, current, history, source());
   }
 

@@ -1,7 +1,7 @@
 package io.datom.core;
 
-
 import io.datom.core.exceptions.NamespaceOccupiedException;
+import io.datom.core.hash.TableHash;
 import io.datom.core.exceptions.ProjectAlreadyExistsException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import java.util.List;
@@ -25,8 +25,9 @@ import java.util.List;
  *
  * <pre>{@code
  * try (DatomWriter writer = DatomWriter.open(WriterOptions.builder(remoteUrl, store).build())) {
- *   WriteResult result = writer.write(WriteRequest.builder("dm", hash, new LocalParquetFile(file))
- *       .message("DM cut 2").build());
+ *   WriteResult result = writer.newWrite("dm", hash, new LocalParquetFile(file))
+ *       .message("DM cut 2")
+ *       .commit();
  * }
  * }</pre>
  */
@@ -169,6 +170,17 @@ public final class DatomWriter implements AutoCloseable {
   }
 
   /**
+   * Starts a write of one version of {@code table}, pending until its {@link TableWrite#commit()}.
+   *
+   * @param table the table name (checked against format §10 when committed)
+   * @param hash  the table's datom-cv1 identity, computed over exactly the rows in {@code data}, in their order
+   * @param data  the parquet object, placed in the store if the version needs it
+   */
+  public TableWrite newWrite(String table, TableHash hash, ParquetObject data) {
+    return new TableWrite(this, table, hash, data);
+  }
+
+  /**
    * Writes one version of one table: nothing if the table's current version already has this content and metadata
    * ({@link WriteAction#NONE}), else a new version, committed, pushed and mirrored to the store.
    *
@@ -182,7 +194,7 @@ public final class DatomWriter implements AutoCloseable {
    * @throws io.datom.core.exceptions.StoreException if the store cannot be read or written
    * @throws io.datom.core.exceptions.DataRepoException if git fails for another reason than a concurrent push
    */
-  public synchronized WriteResult write(WriteRequest request) {
+  synchronized WriteResult write(WriteRequest request) {
     WriteResult result = protocol.write(request);
     checkout.upkeep();
     return result;

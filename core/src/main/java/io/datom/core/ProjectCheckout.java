@@ -62,7 +62,7 @@ final class ProjectCheckout implements AutoCloseable {
    * @throws StoreMismatchException if {@code project.yaml} names another store
    */
   static ProjectCheckout clone(WriterOptions options) {
-    CloneLease lease = ClonePool.of(options.workDir(), options.remoteUrl(), options.credentials(), options.cloneMaxIdle()).acquire();
+    CloneLease lease = options.clonePool().acquire();
     try {
       DataRepo repo = lease.repo();
       String remote = DataRepo.redactUrl(options.remoteUrl());

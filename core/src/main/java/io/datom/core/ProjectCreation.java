@@ -60,9 +60,9 @@ final class ProjectCreation {
     files.put(ProjectLayout.README_FILE, utf8(InitReadme.render(name, location, options.remoteUrl(), today,
         MetadataDraft.DATOM_VERSION)));
 
-    CloneLease lease = ClonePool.of(options.workDir(), options.remoteUrl(), options.credentials(), options.cloneMaxIdle()).acquireEmpty();
+    CloneLease lease = options.clonePool().acquireEmpty();
     try {
-      lease.adopt(DataRepo.init(lease.dir(), options.remoteUrl(), files, INIT_MESSAGE, options.credentials()));
+      lease.adopt(DataRepo.init(lease.dir(), options.remoteUrl(), files, INIT_MESSAGE, options.credentials().remote()));
     } catch (DataRepoException e) {
       lease.discard(e);
       if (remoteHasCommits(options)) {
@@ -131,7 +131,7 @@ final class ProjectCreation {
 
   private static boolean remoteHasCommits(WriterOptions options) {
     try {
-      return DataRepo.remoteHasCommits(options.remoteUrl(), options.credentials());
+      return DataRepo.remoteHasCommits(options.remoteUrl(), options.credentials().remote());
     } catch (DataRepoException unreachable) {
       return false;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  *                   {@link DatomTable#metadata(String)} reads them from its snapshot
  */
 public record Snapshot(String table, String version, String dataSha, Optional<String> parquetSha, Instant timestamp,
-    Optional<TableMetadata> metadata) {
+    Optional<VersionMetadata> metadata) {
 
   public Snapshot {
     Objects.requireNonNull(table, "table");

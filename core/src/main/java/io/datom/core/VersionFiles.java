@@ -1,14 +1,21 @@
 package io.datom.core;
 
 
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Author;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.HistoryEntry;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Manifest;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.ManifestEntry;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.ProjectLayout;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.VersionHistory;
-import io.datom.core.internal.repo.GitIdentity;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.util.List;
 
 /**
@@ -21,7 +28,7 @@ final class VersionFiles {
   private final ProjectCheckout checkout;
   private final Author author;
 
-  VersionFiles(ProjectCheckout checkout, GitIdentity author) {
+  VersionFiles(ProjectCheckout checkout, CommitIdentity author) {
     this.checkout = checkout;
     this.author = new Author(author.name(), author.email());
   }

@@ -1,20 +1,33 @@
 package io.datom.core;
 
 
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.ConcurrentWriteException;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.MirrorIncompleteException;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.RemoteRefLockedException;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.StoreException;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.WriteInterruptedException;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Manifest;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.RTimestamps;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.core.internal.repo.GitIdentity;
+import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.repo.PushOutcome;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.time.Duration;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.util.List;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.util.Optional;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.util.concurrent.ThreadLocalRandom;
+import io.datom.core.internal.repo.CommitIdentity;
 import java.util.function.Supplier;
 
 /** The write protocol of format §6 with §14.3, over one clone; see the package documentation. */
@@ -22,7 +35,7 @@ final class WriteProtocol {
 
   private final ProjectCheckout checkout;
   private final WriterOptions options;
-  private final GitIdentity author;
+  private final CommitIdentity author;
   private final ObjectResolution objects;
   private final VersionFiles files;
   private final StoreMirror mirror;
@@ -30,7 +43,7 @@ final class WriteProtocol {
   WriteProtocol(ProjectCheckout checkout, WriterOptions options) {
     this.checkout = checkout;
     this.options = options;
-    this.author = options.author().orElseGet(() -> checkout.repo().identity());
+    this.author = options.author().map(GitIdentity::commitIdentity).orElseGet(() -> checkout.repo().identity());
     this.objects = new ObjectResolution(checkout.store());
     this.files = new VersionFiles(checkout, author);
     this.mirror = new StoreMirror(checkout);

@@ -1,6 +1,6 @@
 package io.datom.core;
 
-import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.text.RStrings;
 import io.datom.core.hash.TableHash;
 import io.datom.core.internal.json.JsonObject;
@@ -10,16 +10,16 @@ import java.util.Optional;
 
 /**
  * One version of one table to write: R's {@code datom_write(conn, data, name, metadata=, message=, parents=)} with
- * the data already hashed by the engine. Immutable; build with {@link #builder(String, TableHash, ParquetObject)}.
+ * the data already hashed by the engine. Immutable; engines build one through {@link TableWrite}.
  */
-public final class WriteRequest {
+final class WriteRequest {
 
   private final String table;
   private final TableHash hash;
   private final ParquetObject data;
   private final String message;
   private final JsonObject custom;
-  private final List<Parent> parents;
+  private final List<ParentEntry> parents;
   private final String originalFileSha;
   private final String originalFormat;
   private final BaseVersion base;
@@ -44,68 +44,68 @@ public final class WriteRequest {
    * @param hash  the table's datom-cv1 identity, computed over exactly the rows in {@code data}, in their order
    * @param data  the parquet object
    */
-  public static Builder builder(String table, TableHash hash, ParquetObject data) {
+  static Builder builder(String table, TableHash hash, ParquetObject data) {
     return new Builder(table, hash, data);
   }
 
   /** The table name. */
-  public String table() {
+  String table() {
     return table;
   }
 
   /** The content's identity. */
-  public TableHash hash() {
+  TableHash hash() {
     return hash;
   }
 
   /** The parquet object. */
-  public ParquetObject data() {
+  ParquetObject data() {
     return data;
   }
 
   /** The commit message and history {@code commit_message}: as given, else R's default {@code Update {table}}. */
-  public String message() {
+  String message() {
     return message != null ? message : "Update " + table;
   }
 
   /** User metadata, recorded as {@code custom}. */
-  public Optional<JsonObject> custom() {
+  Optional<JsonObject> custom() {
     return Optional.ofNullable(custom);
   }
 
   /** The parents, or empty when none were declared (an empty list is a declaration, written as {@code []}). */
-  public Optional<List<Parent>> parents() {
+  Optional<List<ParentEntry>> parents() {
     return Optional.ofNullable(parents);
   }
 
   /** Whether this is an imported table (R's {@code datom_sync}), with an original file. */
-  public boolean isImported() {
+  boolean isImported() {
     return originalFileSha != null;
   }
 
   /** sha256 of the imported file's bytes; imported tables only. */
-  public Optional<String> originalFileSha() {
+  Optional<String> originalFileSha() {
     return Optional.ofNullable(originalFileSha);
   }
 
   /** The imported file's extension as found, e.g. {@code csv}; imported tables only. */
-  public Optional<String> originalFormat() {
+  Optional<String> originalFormat() {
     return Optional.ofNullable(originalFormat);
   }
 
-  /** Builds a {@link WriteRequest}. */
   /** The version this write was computed from, which must still be current when it commits; see {@link BaseVersion}. */
-  public Optional<BaseVersion> base() {
+  Optional<BaseVersion> base() {
     return Optional.ofNullable(base);
   }
 
-  public static final class Builder {
+  /** Builds a {@link WriteRequest}. */
+  static final class Builder {
     private final String table;
     private final TableHash hash;
     private final ParquetObject data;
     private String message;
     private JsonObject custom;
-    private List<Parent> parents;
+    private List<ParentEntry> parents;
     private String originalFileSha;
     private String originalFormat;
     private BaseVersion base;
@@ -121,13 +121,13 @@ public final class WriteRequest {
      *
      * @throws io.datom.core.exceptions.InvalidMetadataException if R cannot hold it ({@link RStrings})
      */
-    public Builder message(String message) {
+    Builder message(String message) {
       this.message = RStrings.require("message", "The commit message", Objects.requireNonNull(message, "message"));
       return this;
     }
 
     /** User metadata (R's {@code metadata=}): no nulls, and only values that survive a JSON round trip. */
-    public Builder customMetadata(JsonObject custom) {
+    Builder customMetadata(JsonObject custom) {
       this.custom = Objects.requireNonNull(custom, "custom");
       return this;
     }
@@ -136,7 +136,7 @@ public final class WriteRequest {
      * The tables this one was derived from (R's {@code parents=}). The version records them lean and its
      * {@code source_lineage} becomes the union of theirs (format §9).
      */
-    public Builder parents(List<Parent> parents) {
+    Builder parents(List<ParentEntry> parents) {
       this.parents = List.copyOf(parents);
       return this;
     }
@@ -148,7 +148,7 @@ public final class WriteRequest {
      * @param originalFileSha sha256 hex of the source file's bytes
      * @param originalFormat  the file's extension exactly as found, e.g. {@code csv} or {@code CSV}
      */
-    public Builder imported(String originalFileSha, String originalFormat) {
+    Builder imported(String originalFileSha, String originalFormat) {
       this.originalFileSha = Objects.requireNonNull(originalFileSha, "originalFileSha");
       this.originalFormat = Objects.requireNonNull(originalFormat, "originalFormat");
       return this;
@@ -158,13 +158,13 @@ public final class WriteRequest {
      * Makes the write conditional on {@code base} still being the table's current version when it commits, as an
      * append computed from the current version's rows must be; without it the write lands on whatever is current.
      */
-    public Builder basedOn(BaseVersion base) {
+    Builder basedOn(BaseVersion base) {
       this.base = Objects.requireNonNull(base, "base");
       return this;
     }
 
     /** The request. */
-    public WriteRequest build() {
+    WriteRequest build() {
       return new WriteRequest(this);
     }
   }

@@ -1,7 +1,6 @@
 package io.datom.core;
 
-import io.datom.core.internal.repo.GitCredentials;
-import io.datom.core.internal.repo.GitIdentity;
+import io.datom.core.internal.write.ClonePool;
 import io.datom.core.internal.repo.LocalRemote;
 import io.datom.core.internal.repo.RemoteUrls;
 import io.datom.core.store.Store;
@@ -73,6 +72,11 @@ public final class WriterOptions {
   /** The author of commits and history entries; empty means the clone's git identity, as R uses. */
   public Optional<GitIdentity> author() {
     return Optional.ofNullable(author);
+  }
+
+  /** The kept clones of the remote under the work directory. */
+  ClonePool clonePool() {
+    return ClonePool.of(workDir, remoteUrl, credentials.remote(), cloneMaxIdle);
   }
 
   /** The clock for every timestamp written; its zone is the "local time" of project creation (format §1.2, §3.3). */

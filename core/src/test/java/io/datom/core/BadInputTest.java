@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.internal.repo.RemoteCredentials;
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.exceptions.InvalidMetadataException;
 import io.datom.core.exceptions.InvalidNameException;
@@ -12,13 +13,12 @@ import io.datom.core.exceptions.NotADatomRepositoryException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.exceptions.ProjectNotInStoreException;
 import io.datom.core.exceptions.StoreMismatchException;
-import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.hash.ColumnHash;
 import io.datom.core.hash.TableHash;
 import io.datom.core.internal.json.JsonNull;
 import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.repo.DataRepo;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.nio.file.Files;
@@ -94,7 +94,7 @@ class BadInputTest {
 
   @Test
   void aMalformedParentIsRefused() {
-    Parent parent = new Parent("STUDY_001", "raw", "", "ef".repeat(32));
+    ParentEntry parent = new ParentEntry("STUDY_001", "raw", "", "ef".repeat(32));
     assertNothingWritten(InvalidLineageException.class,
         () -> writer.write(TestContent.of(tmp, "x", 1).request("dm").parents(List.of(parent)).build()));
   }
@@ -156,7 +156,7 @@ class BadInputTest {
     }
     try (BareGitRemote other = BareGitRemote.createTemp()) {
       DataRepo.init(tmp.resolve("other"), other.url(), Map.of("notes.txt", "hello\n".getBytes()), "Notes",
-          GitCredentials.none()).close();
+          RemoteCredentials.none()).close();
       assertThrows(NotADatomRepositoryException.class, () -> DatomWriter.open(optionsFor(other, project.store)));
     }
   }
@@ -179,7 +179,7 @@ class BadInputTest {
   /** Commits {@code content} as {@code path} straight to the remote, as a careless hand edit would. */
   private void corruptInGit(String path, String content) throws Exception {
     Path clone = tmp.resolve("hand-edit");
-    try (DataRepo repo = DataRepo.cloneFrom(project.remote.url(), clone, GitCredentials.none())) {
+    try (DataRepo repo = DataRepo.cloneFrom(project.remote.url(), clone, RemoteCredentials.none())) {
       Files.writeString(clone.resolve(path), content);
       repo.commit(List.of(path), "Hand edit");
       repo.push();

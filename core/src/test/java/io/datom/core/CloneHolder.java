@@ -3,7 +3,6 @@ package io.datom.core;
 
 import io.datom.core.internal.write.ClonePool;
 import io.datom.core.internal.write.CloneLease;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ public final class CloneHolder {
   public static void main(String[] args) throws Exception {
     WriterOptions options = WriterOptions.builder(args[0], new LocalStore(Path.of(args[2]), null))
         .credentials(GitCredentials.none()).workDir(Path.of(args[1])).build();
-    CloneLease lease = ClonePool.of(options.workDir(), options.remoteUrl(), options.credentials(), options.cloneMaxIdle()).acquire();
+    CloneLease lease = options.clonePool().acquire();
     Path dir = lease.dir();
     Files.writeString(dir.resolve("README.md"), "changed by a writer that will be killed", StandardCharsets.UTF_8);
     Files.createDirectories(dir.resolve("lb"));

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;

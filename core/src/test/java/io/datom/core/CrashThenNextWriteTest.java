@@ -11,8 +11,6 @@ import io.datom.core.internal.format.HistoryEntry;
 import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
-import io.datom.core.internal.repo.GitCredentials;
-import io.datom.core.internal.repo.GitIdentity;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.S3Store;
 import io.datom.core.store.Store;

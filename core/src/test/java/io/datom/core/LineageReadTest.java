@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.datom.core.exceptions.InvalidShaException;
 import io.datom.core.exceptions.ParentNotFoundException;
-import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.store.LocalStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +28,8 @@ class LineageReadTest {
   @Test
   void aParentReferenceComesFromTheVersionsSnapshot() {
     Parent parent = project.table("dm").parent(DM_V1);
-    assertEquals(new Parent(RProjectFixture.PROJECT, "dm", DM_V1, DM_V1_DATA), parent);
-    assertNull(parent.sourceLineage(), "a derived table without parents has no source_lineage");
+    assertEquals(new ParentEntry(RProjectFixture.PROJECT, "dm", DM_V1, DM_V1_DATA), parent.entry());
+    assertNull(parent.entry().sourceLineage(), "a derived table without parents has no source_lineage");
   }
 
   @Test

@@ -31,7 +31,7 @@ final class ProjectAssertions {
         assertTrue(versions.add(version), "version " + version + " recorded twice in " + table);
         ParquetIntegrity.verify(project.store, readable.snapshot(VersionSpec.version(version)));
       }
-      assertEquals(history.entries(), readable.history().entries(), "the store's history of " + table);
+      assertEquals(history.entries(), readable.versionHistory().entries(), "the store's history of " + table);
     }
   }
 

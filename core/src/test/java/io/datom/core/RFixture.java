@@ -2,7 +2,6 @@ package io.datom.core;
 
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.hash.TableHash;
-import io.datom.core.internal.repo.GitIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

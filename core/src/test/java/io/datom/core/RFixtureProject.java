@@ -1,8 +1,8 @@
 package io.datom.core;
 
+import io.datom.core.internal.repo.RemoteCredentials;
 import io.datom.core.internal.format.ProjectConfig;
 import io.datom.core.internal.repo.DataRepo;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;
@@ -52,12 +52,12 @@ final class RFixtureProject {
 
   private static void relocateStore(BareGitRemote remote, Path tmp) throws IOException {
     Path clone = tmp.resolve("relocate");
-    try (DataRepo repo = DataRepo.cloneFrom(remote.url(), clone, GitCredentials.none());
+    try (DataRepo repo = DataRepo.cloneFrom(remote.url(), clone, RemoteCredentials.none());
         LocalStore store = store(tmp)) {
       Path yaml = clone.resolve(".datom/project.yaml");
       ProjectConfig config = ProjectConfig.parse(Files.readString(yaml), yaml.toString());
       Files.writeString(yaml, config.withDataStore(store.location()).toYaml(), StandardCharsets.UTF_8);
-      repo.commit(List.of(".datom/project.yaml"), "Update data store: " + RFixture.PROJECT, RFixture.AUTHOR);
+      repo.commit(List.of(".datom/project.yaml"), "Update data store: " + RFixture.PROJECT, RFixture.AUTHOR.commitIdentity());
       repo.push();
     }
   }

@@ -10,7 +10,6 @@ import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.json.JsonWriter;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package io.datom.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;

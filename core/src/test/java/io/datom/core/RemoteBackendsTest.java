@@ -9,7 +9,6 @@ import io.datom.core.exceptions.BucketNotFoundException;
 import io.datom.core.exceptions.GitAuthenticationException;
 import io.datom.core.hash.Sha256;
 import io.datom.core.internal.json.JsonObject;
-import io.datom.core.internal.repo.GitCredentials;
 import io.datom.core.store.S3Store;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyExtension;

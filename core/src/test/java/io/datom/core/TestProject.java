@@ -1,7 +1,5 @@
 package io.datom.core;
 
-import io.datom.core.internal.repo.GitCredentials;
-import io.datom.core.internal.repo.GitIdentity;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.S3Store;
 import io.datom.core.store.Store;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.internal.format.Manifest;
 import io.datom.core.internal.format.ManifestEntry;
-import io.datom.core.internal.format.Parent;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.hash.ColumnSpec;
@@ -209,12 +209,12 @@ class WriteProtocolTest {
     TestContent content = TestContent.of(tmp, "v1", 34, 51);
     JsonObject source = JsonObject.builder().put("project", "EDC").put("table", "raw_dm")
         .put("version_sha", "ab".repeat(32)).build();
-    Parent parent = new Parent("STUDY_001", "raw", "cd".repeat(32), "ef".repeat(32), JsonArray.list(source));
+    ParentEntry parent = new ParentEntry("STUDY_001", "raw", "cd".repeat(32), "ef".repeat(32), JsonArray.list(source));
 
     writer.write(content.request("dm").parents(List.of(parent)).build());
 
     TableMetadata metadata = TableMetadata.parse(project.gitFile("dm/metadata.json").orElseThrow(), "git");
-    assertEquals(Optional.of(List.of(new Parent("STUDY_001", "raw", "cd".repeat(32), "ef".repeat(32)))),
+    assertEquals(Optional.of(List.of(new ParentEntry("STUDY_001", "raw", "cd".repeat(32), "ef".repeat(32)))),
         metadata.parents());
     assertEquals(Optional.of(List.of(source)), metadata.sourceLineage());
   }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.VersionMetadata;
 import io.datom.core.DatomProject;
 import io.datom.core.Snapshot;
 import io.datom.core.VersionSpec;
@@ -135,7 +135,7 @@ public final class ClinicalWalkthrough {
     report.line("adlb (labs joined to demographics): " + write("adlb", adlb, "Derive ADLB"));
     try (LocalStore local = new LocalStore(Paths.get(store), null)) {
       Snapshot derived = DatomProject.open(local).table("adlb").snapshot(VersionSpec.current());
-      derived.metadata().flatMap(TableMetadata::parents).orElse(List.of()).forEach(parent ->
+      derived.metadata().flatMap(VersionMetadata::parents).orElse(List.of()).forEach(parent ->
           report.line("  parent " + parent.table() + " @ " + parent.version().substring(0, 12)
               + "  (data_sha " + parent.dataSha().substring(0, 12) + ")"));
     }

@@ -1,6 +1,6 @@
 package io.datom.spark.write;
 
-import io.datom.core.internal.format.Parent;
+import io.datom.core.Parent;
 import io.datom.core.DatomProject;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.read.DatomSparkTable;

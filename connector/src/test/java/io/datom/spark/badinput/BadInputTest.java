@@ -25,7 +25,7 @@ import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
 import io.datom.core.internal.repo.DataRepo;
-import io.datom.core.internal.repo.GitCredentials;
+import io.datom.core.GitCredentials;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.TempDirs;

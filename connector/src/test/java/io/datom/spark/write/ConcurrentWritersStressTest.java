@@ -3,7 +3,7 @@ package io.datom.spark.write;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.core.internal.repo.GitCredentials;
+import io.datom.core.GitCredentials;
 import io.datom.core.store.Store;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;

@@ -1,6 +1,6 @@
 package io.datom.examples.stress;
 
-import io.datom.core.internal.repo.GitCredentials;
+import io.datom.core.GitCredentials;
 import io.datom.core.testing.GitTimeline;
 import io.datom.core.testing.StoreWatcher;
 import io.datom.core.ProjectValidator;

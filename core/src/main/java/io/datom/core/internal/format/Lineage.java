@@ -51,8 +51,8 @@ public final class Lineage {
   }
 
   /** The {@code source_lineage} of a table derived from {@code parents}: the union of their lineages. */
-  public static List<JsonObject> unionOf(List<Parent> parents) {
-    return union(parents.stream().map(Parent::sourceLineage).toList());
+  public static List<JsonObject> unionOf(List<ParentEntry> parents) {
+    return union(parents.stream().map(ParentEntry::sourceLineage).toList());
   }
 
   private static String key(JsonObject entry) {
@@ -68,10 +68,10 @@ public final class Lineage {
    *
    * @throws InvalidLineageException with R's message for the first problem
    */
-  public static void validateParents(List<Parent> parents) {
+  public static void validateParents(List<ParentEntry> parents) {
     for (int i = 0; i < parents.size(); i++) {
       int entry = i + 1;
-      Parent parent = parents.get(i);
+      ParentEntry parent = parents.get(i);
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("source", parent.source());
       fields.put("table", parent.table());

@@ -153,13 +153,13 @@ public final class TableMetadata {
    * {@code parents}, each as recorded (without lineage; a field missing from the file is {@code null}); empty when the
    * table has no {@code parents} field.
    */
-  public Optional<List<Parent>> parents() {
+  public Optional<List<ParentEntry>> parents() {
     if (!json.has("parents")) {
       return Optional.empty();
     }
-    List<Parent> parents = new ArrayList<>();
+    List<ParentEntry> parents = new ArrayList<>();
     for (JsonObject entry : objects("parents")) {
-      parents.add(new Parent(JsonFields.string(entry, "source").orElse(null),
+      parents.add(new ParentEntry(JsonFields.string(entry, "source").orElse(null),
           JsonFields.string(entry, "table").orElse(null), JsonFields.string(entry, "version").orElse(null),
           JsonFields.string(entry, "data_sha").orElse(null)));
     }
@@ -263,7 +263,7 @@ public final class TableMetadata {
     private String createdAt;
     private String datomVersion;
     private String originalFileSha;
-    private List<Parent> parents;
+    private List<ParentEntry> parents;
     private List<JsonObject> sourceLineage;
     private Double sizeBytes;
     private JsonObject custom;
@@ -327,7 +327,7 @@ public final class TableMetadata {
     }
 
     /** The parents, recorded lean; an empty list is written as {@code []}. Leave unset for no field. */
-    public Builder parents(List<Parent> parents) {
+    public Builder parents(List<ParentEntry> parents) {
       this.parents = List.copyOf(parents);
       return this;
     }
@@ -390,7 +390,7 @@ public final class TableMetadata {
           .put("datom_version", datomVersion)
           .putIfPresent("original_file_sha", originalFileSha);
       if (parents != null) {
-        b.put("parents", JsonArray.list(parents.stream().map(Parent::toJson).toList()));
+        b.put("parents", JsonArray.list(parents.stream().map(ParentEntry::toJson).toList()));
       }
       if (sourceLineage != null) {
         b.put("source_lineage", JsonArray.list(sourceLineage));

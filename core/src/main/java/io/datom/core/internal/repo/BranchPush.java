@@ -37,10 +37,10 @@ final class BranchPush {
   private static final List<String> CONCURRENT_PACK_MARKERS = List.of("Short read of block", "Cannot lock pack");
 
   private final Git git;
-  private final GitCredentials credentials;
+  private final RemoteCredentials credentials;
   private final GitFailures failures;
 
-  BranchPush(Git git, GitCredentials credentials, GitFailures failures) {
+  BranchPush(Git git, RemoteCredentials credentials, GitFailures failures) {
     this.git = git;
     this.credentials = credentials;
     this.failures = failures;

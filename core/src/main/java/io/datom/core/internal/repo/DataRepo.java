@@ -67,13 +67,13 @@ public final class DataRepo implements AutoCloseable {
 
   private final Git git;
   private final Path workTree;
-  private final GitCredentials credentials;
+  private final RemoteCredentials credentials;
   private final GitFailures failures;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Whether fetches go to depth 1 (see {@link #cloneShallow}); kept in the clone's config. */
   private boolean shallow;
 
-  private DataRepo(Git git, GitCredentials credentials) {
+  private DataRepo(Git git, RemoteCredentials credentials) {
     this.git = git;
     this.workTree = git.getRepository().getWorkTree().toPath();
     this.credentials = credentials;
@@ -83,10 +83,10 @@ public final class DataRepo implements AutoCloseable {
 
   /**
    * Creates a repository at {@code dir} on branch {@code master}, commits {@code files} and pushes them to
-   * {@code remoteUrl} as remote {@code origin}. See {@link #init(Path, String, String, Map, String, GitCredentials)}.
+   * {@code remoteUrl} as remote {@code origin}. See {@link #init(Path, String, String, Map, String, RemoteCredentials)}.
    */
   public static DataRepo init(
-      Path dir, String remoteUrl, Map<String, byte[]> files, String message, GitCredentials credentials) {
+      Path dir, String remoteUrl, Map<String, byte[]> files, String message, RemoteCredentials credentials) {
     return init(dir, remoteUrl, DEFAULT_BRANCH, files, message, credentials);
   }
 
@@ -104,7 +104,7 @@ public final class DataRepo implements AutoCloseable {
       String branch,
       Map<String, byte[]> files,
       String message,
-      GitCredentials credentials) {
+      RemoteCredentials credentials) {
     GitFailures failures = new GitFailures(dir.toString(), credentials);
     if (Files.exists(dir.resolve(Constants.DOT_GIT))) {
       throw new DataRepoException(
@@ -153,7 +153,7 @@ public final class DataRepo implements AutoCloseable {
    *
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    */
-  public static DataRepo cloneFrom(String remoteUrl, Path dir, GitCredentials credentials) {
+  public static DataRepo cloneFrom(String remoteUrl, Path dir, RemoteCredentials credentials) {
     return cloneInto(remoteUrl, dir, credentials, false);
   }
 
@@ -166,11 +166,11 @@ public final class DataRepo implements AutoCloseable {
    *
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    */
-  public static DataRepo cloneShallow(String remoteUrl, Path dir, GitCredentials credentials) {
+  public static DataRepo cloneShallow(String remoteUrl, Path dir, RemoteCredentials credentials) {
     return cloneInto(remoteUrl, dir, credentials, true);
   }
 
-  private static DataRepo cloneInto(String remoteUrl, Path dir, GitCredentials credentials, boolean shallow) {
+  private static DataRepo cloneInto(String remoteUrl, Path dir, RemoteCredentials credentials, boolean shallow) {
     // Cloned by hand rather than with CloneCommand, whose fetch runs before the clone has datom's settings: it would
     // start JGit's detached auto-gc, which fails noisily when a short-lived clone is deleted under it.
     Git git;
@@ -296,7 +296,7 @@ public final class DataRepo implements AutoCloseable {
   }
 
   /** Opens an existing clone at {@code dir}. */
-  public static DataRepo open(Path dir, GitCredentials credentials) {
+  public static DataRepo open(Path dir, RemoteCredentials credentials) {
     try {
       return new DataRepo(Git.open(dir.toFile()), credentials);
     } catch (RepositoryNotFoundException e) {
@@ -321,7 +321,7 @@ public final class DataRepo implements AutoCloseable {
 
   /** Writes the local identity (copied from the global config, else {@code datom}) and follows HTTP redirects. */
   private void configure() throws IOException {
-    GitIdentity identity = GitIdentity.global();
+    CommitIdentity identity = CommitIdentity.global();
     StoredConfig config = repository().getConfig();
     config.setString("user", null, "name", identity.name());
     config.setString("user", null, "email", identity.email());
@@ -425,8 +425,8 @@ public final class DataRepo implements AutoCloseable {
   }
 
   /** The identity commits use by default: local {@code user.name}/{@code user.email}, else global, else datom's. */
-  public GitIdentity identity() {
-    return GitIdentity.fromConfig(repository().getConfig());
+  public CommitIdentity identity() {
+    return CommitIdentity.fromConfig(repository().getConfig());
   }
 
   /** The current branch's short name. */
@@ -503,7 +503,7 @@ public final class DataRepo implements AutoCloseable {
    * @throws io.datom.core.exceptions.GitAuthenticationException if the remote refuses the credentials
    * @throws DataRepoException if the remote cannot be reached
    */
-  public static boolean remoteHasCommits(String remoteUrl, GitCredentials credentials) {
+  public static boolean remoteHasCommits(String remoteUrl, RemoteCredentials credentials) {
     try {
       return Git.lsRemoteRepository().setRemote(remoteUrl).setHeads(true)
           .setCredentialsProvider(credentials.provider()).call().stream()
@@ -633,7 +633,7 @@ public final class DataRepo implements AutoCloseable {
    * @return the sha of HEAD afterwards: the new commit, or the unchanged HEAD when there was nothing to commit
    * @throws DetachedHeadException if HEAD is detached
    */
-  public String commit(Collection<String> paths, String message, GitIdentity author) {
+  public String commit(Collection<String> paths, String message, CommitIdentity author) {
     currentBranch();
     try {
       if (!paths.isEmpty()) {

@@ -17,9 +17,9 @@ final class GitFailures {
           "auth fail");
 
   private final String repository;
-  private final GitCredentials credentials;
+  private final RemoteCredentials credentials;
 
-  GitFailures(String repository, GitCredentials credentials) {
+  GitFailures(String repository, RemoteCredentials credentials) {
     this.repository = repository;
     this.credentials = credentials;
   }

@@ -5,7 +5,7 @@ import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.GitAuthenticationException;
 import io.datom.core.hash.Sha256;
 import io.datom.core.internal.repo.DataRepo;
-import io.datom.core.internal.repo.GitCredentials;
+import io.datom.core.internal.repo.RemoteCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +45,10 @@ public final class ClonePool {
   private final Path dir;
   private final Path workDir;
   private final String remoteUrl;
-  private final GitCredentials credentials;
+  private final RemoteCredentials credentials;
   private final Duration maxIdle;
 
-  private ClonePool(Path workDir, String remoteUrl, GitCredentials credentials, Duration maxIdle) {
+  private ClonePool(Path workDir, String remoteUrl, RemoteCredentials credentials, Duration maxIdle) {
     this.dir = poolDir(workDir, remoteUrl);
     this.workDir = workDir;
     this.remoteUrl = remoteUrl;
@@ -59,7 +59,7 @@ public final class ClonePool {
   /**
    * The pool of {@code remoteUrl} under {@code workDir}; clones idle for longer than {@code maxIdle} are swept away.
    */
-  public static ClonePool of(Path workDir, String remoteUrl, GitCredentials credentials, Duration maxIdle) {
+  public static ClonePool of(Path workDir, String remoteUrl, RemoteCredentials credentials, Duration maxIdle) {
     return new ClonePool(workDir, remoteUrl, credentials, maxIdle);
   }
 

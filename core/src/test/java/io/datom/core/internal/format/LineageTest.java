@@ -47,39 +47,39 @@ class LineageTest {
 
   @Test
   void lineageOfParentsWithoutLineageIsEmpty() {
-    assertEquals(List.of(), Lineage.unionOf(List.of(new Parent("p", "t", "v", "d"))));
+    assertEquals(List.of(), Lineage.unionOf(List.of(new ParentEntry("p", "t", "v", "d"))));
   }
 
   @Test
   void validParentsPass() {
     assertDoesNotThrow(() -> Lineage.validateParents(List.of(
-        new Parent("p", "t", "v", "d", JsonArray.list(entry("p", "t", "d"))),
-        new Parent("p", "u", "v", "d", JsonObject.empty()))));
+        new ParentEntry("p", "t", "v", "d", JsonArray.list(entry("p", "t", "d"))),
+        new ParentEntry("p", "u", "v", "d", JsonObject.empty()))));
   }
 
   @Test
   void parentMessagesNameTheEntryAndFieldLikeR() {
     InvalidLineageException missing = assertThrows(InvalidLineageException.class, () -> Lineage.validateParents(
-        List.of(new Parent("p", "t", "v", "d"), new Parent("p", "t", "v", null))));
+        List.of(new ParentEntry("p", "t", "v", "d"), new ParentEntry("p", "t", "v", null))));
     assertEquals("Entry 2 of `parents` is missing required field: \"data_sha\".\n"
         + "ℹ Declare parents with `datom_parent()` so each carries a resolved data_sha.", missing.getMessage());
     assertEquals(2, missing.entry());
     assertEquals("parents", missing.argument());
 
     InvalidLineageException several = assertThrows(InvalidLineageException.class,
-        () -> Lineage.validateParents(List.of(new Parent(null, "t", null, null))));
+        () -> Lineage.validateParents(List.of(new ParentEntry(null, "t", null, null))));
     assertEquals("Entry 1 of `parents` is missing required fields: \"source\", \"version\", and \"data_sha\".\n"
         + "ℹ Declare parents with `datom_parent()` so each carries a resolved data_sha.", several.getMessage());
 
     InvalidLineageException empty = assertThrows(InvalidLineageException.class,
-        () -> Lineage.validateParents(List.of(new Parent("p", "", "v", "d"))));
+        () -> Lineage.validateParents(List.of(new ParentEntry("p", "", "v", "d"))));
     assertEquals("Entry 1 of `parents`: field table must be a non-empty string.\n"
         + "ℹ Declare parents with `datom_parent()` so each carries a resolved data_sha.", empty.getMessage());
   }
 
   @Test
   void aParentsLineageIsValidatedToo() {
-    Parent parent = new Parent("p", "t", "v", "d", json("[{\"project\":\"p\",\"table\":\"t\"}]"));
+    ParentEntry parent = new ParentEntry("p", "t", "v", "d", json("[{\"project\":\"p\",\"table\":\"t\"}]"));
     InvalidLineageException e = assertThrows(InvalidLineageException.class,
         () -> Lineage.validateParents(List.of(parent)));
     assertEquals("Entry 1 of `source_lineage` is missing required field: \"version_sha\".", e.getMessage());
@@ -118,8 +118,8 @@ class LineageTest {
     TableMetadata snapshot = TableMetadata.parse(
         "{\"data_sha\":\"d\",\"source_lineage\":[{\"project\":\"p\",\"table\":\"t\",\"version_sha\":\"v\",\"k\":1}]}",
         "s");
-    Parent parent = Parent.fromSnapshot("P", "dm", "abcdef", snapshot, "dm/.metadata/abcdef.json");
-    assertEquals(new Parent("P", "dm", "abcdef", "d", snapshot.json().get("source_lineage").orElseThrow()), parent);
+    ParentEntry parent = ParentEntry.fromSnapshot("P", "dm", "abcdef", snapshot, "dm/.metadata/abcdef.json");
+    assertEquals(new ParentEntry("P", "dm", "abcdef", "d", snapshot.json().get("source_lineage").orElseThrow()), parent);
     assertEquals("{\"source\":\"P\",\"table\":\"dm\",\"version\":\"abcdef\",\"data_sha\":\"d\"}",
         parent.toJson().toString());
   }
@@ -128,7 +128,7 @@ class LineageTest {
   void parentFromASnapshotWithoutDataShaFailsWithRsMessage() {
     TableMetadata snapshot = TableMetadata.parse("{}", "s");
     Exception e = assertThrows(Exception.class,
-        () -> Parent.fromSnapshot("P", "dm", "abcdef", snapshot, "dm/.metadata/abcdef.json"));
+        () -> ParentEntry.fromSnapshot("P", "dm", "abcdef", snapshot, "dm/.metadata/abcdef.json"));
     assertEquals("Parent snapshot for \"dm@abcdef\" is missing data_sha.\n"
         + "ℹ The snapshot at \"dm/.metadata/abcdef.json\" in project \"P\" has no data_sha.", e.getMessage());
   }

@@ -50,8 +50,8 @@ class TableMetadataTest {
     return goldenBase(DATA_A, TableMetadata.DERIVED, 3, List.of("id", "name", "value"));
   }
 
-  private static Parent parentB(JsonObject... lineage) {
-    return new Parent("STUDY_001", "dm", PARENT_VERSION, DATA_B,
+  private static ParentEntry parentB(JsonObject... lineage) {
+    return new ParentEntry("STUDY_001", "dm", PARENT_VERSION, DATA_B,
         lineage.length == 0 ? null : JsonArray.list(lineage));
   }
 
@@ -101,14 +101,14 @@ class TableMetadataTest {
 
   @Test
   void derivedWithParentsAndLineage() {
-    List<Parent> parents = List.of(parentB(B_SELF_LINEAGE));
+    List<ParentEntry> parents = List.of(parentB(B_SELF_LINEAGE));
     TableMetadata built = derivedPlain().parents(parents).sourceLineage(Lineage.unionOf(parents)).build();
     assertMatchesGolden("derived_parents", built);
   }
 
   @Test
   void parentsWithoutLineageGiveAnEmptyLineageThatIsHashed() {
-    List<Parent> parents = List.of(parentB());
+    List<ParentEntry> parents = List.of(parentB());
     TableMetadata built = derivedPlain().parents(parents).sourceLineage(Lineage.unionOf(parents)).build();
     assertTrue(built.toJson().contains("\"source_lineage\": []"));
     assertMatchesGolden("derived_parents_empty_lineage", built);
@@ -174,7 +174,7 @@ class TableMetadataTest {
 
   @Test
   void vectorC_customWithParentAndLineage() {
-    List<Parent> parents = List.of(parentB(B_SELF_LINEAGE));
+    List<ParentEntry> parents = List.of(parentB(B_SELF_LINEAGE));
     JsonObject custom = JsonObject.builder()
         .put("description", "Count")
         .put("tags", JsonArray.strings(List.of("Efficacy", "SDTM")))
@@ -196,7 +196,7 @@ class TableMetadataTest {
 
   @Test
   void vectorD_parentsWithoutLineageAndNoCustom() {
-    List<Parent> parents = List.of(parentB());
+    List<ParentEntry> parents = List.of(parentB());
     TableMetadata built = vectorC().parents(parents).sourceLineage(Lineage.unionOf(parents)).build();
     assertEquals("2c434c4eda968e827f9caed51b28206c0f9c7c3a1a02b858e9466a7223f06da8", built.version());
   }
@@ -253,7 +253,7 @@ class TableMetadataTest {
 
   @Test
   void validatesParents() {
-    Parent noDataSha = new Parent("STUDY_001", "dm", PARENT_VERSION, null);
+    ParentEntry noDataSha = new ParentEntry("STUDY_001", "dm", PARENT_VERSION, null);
     assertThrows(InvalidLineageException.class, () -> vectorC().parents(List.of(noDataSha)).build());
   }
 
@@ -279,7 +279,7 @@ class TableMetadataTest {
     assertEquals("2026-01-02T03:04:05Z", metadata.createdAt().orElseThrow());
     assertEquals("0.1.1", metadata.datomVersion().orElseThrow());
     assertEquals(1234.0, metadata.sizeBytes().orElseThrow());
-    assertEquals(List.of(new Parent("STUDY_001", "dm", PARENT_VERSION, DATA_B)), metadata.parents().orElseThrow());
+    assertEquals(List.of(new ParentEntry("STUDY_001", "dm", PARENT_VERSION, DATA_B)), metadata.parents().orElseThrow());
     assertEquals(List.of(B_SELF_LINEAGE), metadata.sourceLineage().orElseThrow());
     assertTrue(metadata.custom().isEmpty());
     assertTrue(metadata.originalFileSha().isEmpty());

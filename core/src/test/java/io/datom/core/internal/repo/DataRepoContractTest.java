@@ -45,7 +45,7 @@ abstract class DataRepoContractTest {
   abstract BareGitRemote newRemote();
 
   /** Credentials the remote accepts. */
-  abstract GitCredentials credentials();
+  abstract RemoteCredentials credentials();
 
   @BeforeEach
   void createRemote() {
@@ -86,9 +86,9 @@ abstract class DataRepoContractTest {
     for (DataRepo repo : List.of(writer, reader)) {
       FileBasedConfig local = new FileBasedConfig(repo.workTree().resolve(".git/config").toFile(), FS.DETECTED);
       local.load();
-      assertEquals(GitIdentity.global(), GitIdentity.fromConfig(local));
+      assertEquals(CommitIdentity.global(), CommitIdentity.fromConfig(local));
       assertEquals("true", local.getString("http", null, "followRedirects"));
-      assertEquals(GitIdentity.global(), repo.identity());
+      assertEquals(CommitIdentity.global(), repo.identity());
       // Set before the clone's first fetch: JGit starts no detached gc that deleting the clone would break.
       assertEquals("false", local.getString("fetch", null, "autogc"));
       assertEquals("false", local.getString("gc", null, "autodetach"));
@@ -209,7 +209,7 @@ abstract class DataRepoContractTest {
     DataRepo repo = initProject("writer");
     write(repo, "dm/metadata.json", "{}\n");
 
-    repo.commit(List.of("dm/metadata.json"), "Update dm", new GitIdentity("Ann Analyst", "ann@example.org"));
+    repo.commit(List.of("dm/metadata.json"), "Update dm", new CommitIdentity("Ann Analyst", "ann@example.org"));
     repo.push();
 
     RevCommit tip = remote.tip("master");

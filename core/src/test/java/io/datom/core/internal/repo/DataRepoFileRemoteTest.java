@@ -16,8 +16,8 @@ class DataRepoFileRemoteTest extends DataRepoContractTest {
   }
 
   @Override
-  GitCredentials credentials() {
-    return GitCredentials.none();
+  RemoteCredentials credentials() {
+    return RemoteCredentials.none();
   }
 
   @Test

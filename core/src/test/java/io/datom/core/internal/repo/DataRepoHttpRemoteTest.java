@@ -41,8 +41,8 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   }
 
   @Override
-  GitCredentials credentials() {
-    return GitCredentials.token(TOKEN);
+  RemoteCredentials credentials() {
+    return RemoteCredentials.token(TOKEN);
   }
 
   @Test
@@ -51,7 +51,7 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
     String wrong = "ghp_wrongTokenThatMustNotLeak42";
 
     GitAuthenticationException e = assertThrows(GitAuthenticationException.class,
-        () -> DataRepo.cloneFrom(remote.url(), tmp.resolve("clone"), GitCredentials.token(wrong)));
+        () -> DataRepo.cloneFrom(remote.url(), tmp.resolve("clone"), RemoteCredentials.token(wrong)));
 
     assertEquals(remote.url(), e.remoteUrl());
     assertTrue(e.getMessage().contains(remote.url()), e.getMessage());
@@ -65,7 +65,7 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   void aPushWithAWrongTokenIsAnAuthenticationError() throws Exception {
     DataRepo writer = initProject("writer");
     writer.close();
-    try (DataRepo wrong = DataRepo.open(tmp.resolve("writer"), GitCredentials.token("ghp_wrong"))) {
+    try (DataRepo wrong = DataRepo.open(tmp.resolve("writer"), RemoteCredentials.token("ghp_wrong"))) {
       write(wrong, "dm/metadata.json", "{}\n");
       wrong.commit(List.of("dm/metadata.json"), "Update dm");
 
@@ -77,7 +77,7 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   @Test
   void noTokenIsAnAuthenticationErrorAndInitCanBeRetried() {
     GitAuthenticationException e = assertThrows(GitAuthenticationException.class,
-        () -> DataRepo.init(tmp.resolve("writer"), remote.url(), initialFiles(), INIT_MESSAGE, GitCredentials.none()));
+        () -> DataRepo.init(tmp.resolve("writer"), remote.url(), initialFiles(), INIT_MESSAGE, RemoteCredentials.none()));
 
     assertTrue(e.getMessage().contains("token: none"), e.getMessage());
     assertTrue(e.getMessage().contains("DATOM_GIT_TOKEN"), e.getMessage());
@@ -102,7 +102,7 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   @Test
   void credentialsAreRequiredEvenToRead() {
     DataRepoException e = assertThrows(DataRepoException.class,
-        () -> DataRepo.cloneFrom(remote.url(), tmp.resolve("clone"), GitCredentials.none()));
+        () -> DataRepo.cloneFrom(remote.url(), tmp.resolve("clone"), RemoteCredentials.none()));
 
     assertTrue(e instanceof GitAuthenticationException, e.toString());
   }

@@ -70,7 +70,7 @@ class LocalRemoteTest {
   void aRepackReplacesEveryPackButKeptOnesAndLosesNoCommit() throws Exception {
     String tip;
     try (DataRepo clone = DataRepo.init(tmp.resolve("clone"), remote.url(), Map.of("a.txt", bytes("0")), "first",
-        GitCredentials.none())) {
+        RemoteCredentials.none())) {
       LocalRemote.of(remote.url()).orElseThrow().disableReceiveAutoGc();
       for (int i = 1; i <= 6; i++) {
         push(clone, i);
@@ -104,7 +104,7 @@ class LocalRemoteTest {
     byte[] large = new byte[200_000];
     random.nextBytes(large); // incompressible, so that the first pack is large
     try (DataRepo clone = DataRepo.init(tmp.resolve("clone"), remote.url(),
-        Map.of("a.txt", bytes("0"), "large.bin", large), "first", GitCredentials.none())) {
+        Map.of("a.txt", bytes("0"), "large.bin", large), "first", RemoteCredentials.none())) {
       LocalRemote local = LocalRemote.of(remote.url()).orElseThrow();
       local.disableReceiveAutoGc();
       Path packs = remote.directory().resolve("objects/pack");
@@ -124,7 +124,7 @@ class LocalRemoteTest {
         walk.markStart(walk.parseCommit(repo.resolve(tip)));
         assertEquals(PackRollup.MERGE_AT + 1, Stream.generate(() -> next(walk)).takeWhile(c -> c != null).count());
       }
-      try (DataRepo reader = DataRepo.cloneFrom(remote.url(), tmp.resolve("reader"), GitCredentials.none())) {
+      try (DataRepo reader = DataRepo.cloneFrom(remote.url(), tmp.resolve("reader"), RemoteCredentials.none())) {
         assertEquals("version " + PackRollup.MERGE_AT, Files.readString(reader.workTree().resolve("a.txt")));
         assertEquals(large.length, Files.size(reader.workTree().resolve("large.bin")));
       }

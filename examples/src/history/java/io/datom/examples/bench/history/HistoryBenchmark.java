@@ -1,7 +1,7 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.internal.repo.GitCredentials;
-import io.datom.core.internal.repo.GitIdentity;
+import io.datom.core.GitCredentials;
+import io.datom.core.GitIdentity;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;

@@ -13,29 +13,29 @@ import org.eclipse.jgit.util.SystemReader;
  * @param name  {@code user.name}
  * @param email {@code user.email}
  */
-public record GitIdentity(String name, String email) {
+public record CommitIdentity(String name, String email) {
 
   /**
    * @throws io.datom.core.exceptions.InvalidMetadataException if R cannot hold the name or e-mail, which every
    *     history entry records ({@link RStrings})
    */
-  public GitIdentity {
+  public CommitIdentity {
     RStrings.require("author", "The author name", name);
     RStrings.require("author", "The author e-mail", email);
   }
 
   /** Used when git config names nobody, as R does. */
-  public static final GitIdentity FALLBACK = new GitIdentity("datom", "datom@noreply");
+  public static final CommitIdentity FALLBACK = new CommitIdentity("datom", "datom@noreply");
 
   /** The identity {@code config} names, each field falling back to {@link #FALLBACK}'s when unset or blank. */
-  public static GitIdentity fromConfig(Config config) {
-    return new GitIdentity(
+  public static CommitIdentity fromConfig(Config config) {
+    return new CommitIdentity(
         valueOr(config.getString("user", null, "name"), FALLBACK.name),
         valueOr(config.getString("user", null, "email"), FALLBACK.email));
   }
 
   /** The identity in the user's global git config ({@code ~/.gitconfig}), with the same fallbacks. */
-  public static GitIdentity global() {
+  public static CommitIdentity global() {
     try {
       return fromConfig(SystemReader.getInstance().getUserConfig());
     } catch (IOException | ConfigInvalidException unreadable) {

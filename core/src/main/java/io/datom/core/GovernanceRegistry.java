@@ -1,4 +1,4 @@
-package io.datom.core.internal.governance;
+package io.datom.core;
 
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.internal.format.DataLocationRef;
@@ -60,7 +60,7 @@ public final class GovernanceRegistry {
    * @throws ProjectNotRegisteredException when the project has no {@code ref.json}, listing those that have one
    * @throws io.datom.core.exceptions.InvalidDatomFileException when the file has no {@code current.root}
    */
-  public DataLocationRef ref(String project) {
+  DataLocationRef ref(String project) {
     String key = PROJECTS + project + "/ref.json";
     byte[] bytes =
         store.read(key).orElseThrow(() -> new ProjectNotRegisteredException(project, store.describe(), projects()));

@@ -18,10 +18,10 @@ import io.datom.core.internal.json.JsonValue;
  * @param sourceLineage the parent's {@code source_lineage} exactly as its snapshot holds it, or {@code null} if it has
  *                      none
  */
-public record Parent(String source, String table, String version, String dataSha, JsonValue sourceLineage) {
+public record ParentEntry(String source, String table, String version, String dataSha, JsonValue sourceLineage) {
 
   /** A parent without source lineage. */
-  public Parent(String source, String table, String version, String dataSha) {
+  public ParentEntry(String source, String table, String version, String dataSha) {
     this(source, table, version, dataSha, null);
   }
 
@@ -32,13 +32,13 @@ public record Parent(String source, String table, String version, String dataSha
    * @param snapshotKey the snapshot's key, for the message when it has no {@code data_sha}
    * @throws InvalidDatomFileException if the snapshot has no {@code data_sha}, with R's message
    */
-  public static Parent fromSnapshot(String project, String table, String version, TableMetadata snapshot,
+  public static ParentEntry fromSnapshot(String project, String table, String version, TableMetadata snapshot,
       String snapshotKey) {
     String dataSha = snapshot.dataSha().filter(s -> !s.isEmpty()).orElseThrow(() ->
         new InvalidDatomFileException(snapshotKey, "Parent snapshot for " + Names.quoted(table + "@" + version)
             + " is missing data_sha.\nℹ The snapshot at " + Names.quoted(snapshotKey) + " in project "
             + Names.quoted(project) + " has no data_sha."));
-    return new Parent(project, table, version, dataSha, snapshot.json().get("source_lineage").orElse(null));
+    return new ParentEntry(project, table, version, dataSha, snapshot.json().get("source_lineage").orElse(null));
   }
 
   /** The lean record stored in {@code parents}: {@code {source, table, version, data_sha}}, all strings. */

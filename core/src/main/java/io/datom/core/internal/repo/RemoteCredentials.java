@@ -11,7 +11,7 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * <p>The token is only ever handed to JGit for a request: it is not written to the repository's config, and
  * {@link #toString()} and every datom message mention only where it came from.
  */
-public final class GitCredentials {
+public final class RemoteCredentials {
 
   /** The user name sent with the token. */
   public static final String USERNAME = "git";
@@ -20,23 +20,23 @@ public final class GitCredentials {
   /** The environment variable consulted when {@link #TOKEN_ENV} is unset. */
   public static final String FALLBACK_TOKEN_ENV = "GITHUB_PAT";
 
-  private static final GitCredentials NONE = new GitCredentials(null, "none");
+  private static final RemoteCredentials NONE = new RemoteCredentials(null, "none");
 
   private final String token;
   private final String source;
 
-  private GitCredentials(String token, String source) {
+  private RemoteCredentials(String token, String source) {
     this.token = token;
     this.source = source;
   }
 
   /** No credentials: for {@code file://} remotes and public repositories. */
-  public static GitCredentials none() {
+  public static RemoteCredentials none() {
     return NONE;
   }
 
   /** An explicit token; a blank one means none. */
-  public static GitCredentials token(String token) {
+  public static RemoteCredentials token(String token) {
     return token(token, "explicit");
   }
 
@@ -44,24 +44,24 @@ public final class GitCredentials {
    * A token from a named setting ({@code spark.datom.git.token}, say), which messages give as where it came from; a
    * blank one means none.
    */
-  public static GitCredentials token(String token, String setting) {
-    return isBlank(token) ? NONE : new GitCredentials(token, setting);
+  public static RemoteCredentials token(String token, String setting) {
+    return isBlank(token) ? NONE : new RemoteCredentials(token, setting);
   }
 
   /** {@code explicitToken} if not blank, else {@code DATOM_GIT_TOKEN}, else {@code GITHUB_PAT}, else none. */
-  public static GitCredentials resolve(String explicitToken) {
+  public static RemoteCredentials resolve(String explicitToken) {
     return resolve(explicitToken, System::getenv);
   }
 
   /** As {@link #resolve(String)}, reading variables from {@code environment} (which returns null when unset). */
-  public static GitCredentials resolve(String explicitToken, UnaryOperator<String> environment) {
+  public static RemoteCredentials resolve(String explicitToken, UnaryOperator<String> environment) {
     if (!isBlank(explicitToken)) {
       return token(explicitToken);
     }
     for (String variable : new String[] {TOKEN_ENV, FALLBACK_TOKEN_ENV}) {
       String value = environment.apply(variable);
       if (!isBlank(value)) {
-        return new GitCredentials(value, variable);
+        return new RemoteCredentials(value, variable);
       }
     }
     return NONE;

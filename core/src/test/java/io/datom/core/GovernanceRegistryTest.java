@@ -1,4 +1,4 @@
-package io.datom.core.internal.governance;
+package io.datom.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
