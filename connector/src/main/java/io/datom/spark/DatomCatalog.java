@@ -1,16 +1,16 @@
 package io.datom.spark;
 
+import io.datom.core.DatomProject;
+import io.datom.core.DatomTable;
+import io.datom.core.GitRemotes;
+import io.datom.core.TableNames;
+import io.datom.core.VersionSpec;
 import io.datom.core.exceptions.CredentialsInUrlException;
 import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
-import io.datom.core.TableNames;
-import io.datom.core.DatomProject;
-import io.datom.core.DatomTable;
-import io.datom.core.VersionSpec;
-import io.datom.core.GitRemotes;
 import io.datom.spark.catalog.DatomIdentifiers.TableReference;
 import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.catalog.ProjectLocator;

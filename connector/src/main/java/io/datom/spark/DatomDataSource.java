@@ -1,8 +1,8 @@
 package io.datom.spark;
 
-import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.DatomProject;
 import io.datom.core.GitRemotes;
+import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.store.HadoopStore;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.datom.core;
 
 import io.datom.core.exceptions.NamespaceOccupiedException;
-import io.datom.core.hash.TableHash;
 import io.datom.core.exceptions.ProjectAlreadyExistsException;
 import io.datom.core.exceptions.ProjectNotFoundException;
+import io.datom.core.hash.TableHash;
 import java.util.List;
 
 /**
@@ -20,8 +20,8 @@ import java.util.List;
  * through one writer run one at a time; use one writer per thread or process for parallel writes.
  *
  * <p>After a write, the writer repacks its clone when needed and, if the remote is a local ({@code file://})
- * repository, merges or repacks the remote's packs (see {@link io.datom.core.internal.repo.LocalRemote}), so that neither
- * slows down as versions accumulate. See docs/writing-core.md, "Kept clones".
+ * repository, merges or repacks the remote's packs, so that neither slows down as versions accumulate. See
+ * docs/writing-core.md, "Kept clones".
  *
  * <pre>{@code
  * try (DatomWriter writer = DatomWriter.open(WriterOptions.builder(remoteUrl, store).build())) {

@@ -1,10 +1,10 @@
 package io.datom.core;
 
 import io.datom.core.exceptions.InvalidMetadataException;
+import io.datom.core.hash.TableHash;
 import io.datom.core.internal.format.Lineage;
 import io.datom.core.internal.format.Names;
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.core.hash.TableHash;
 import io.datom.core.internal.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.datom.core;
 
-
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.internal.format.HistoryEntry;
 import io.datom.core.internal.format.Manifest;

@@ -1,6 +1,5 @@
 package io.datom.core;
 
-
 import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.store.Store;

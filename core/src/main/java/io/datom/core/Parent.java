@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * A version of another table that a written table was derived from, as R's {@code datom_parent()} returns it: the
  * parent's project, table, full version and {@code data_sha}, and the parent's own {@code source_lineage}, kept
- * verbatim (format §9). Get one from {@link DatomTable#parent(String)}, or read stated ones with {@link #listFromJson}.
+ * verbatim (format §9). Get one from {@link DatomTable#parent(String)}, or read stated ones with
+ * {@link #listFromJson}.
  */
 public final class Parent {
 
@@ -36,8 +37,8 @@ public final class Parent {
 
   /**
    * The parents stated in {@code json}: a JSON array of objects as R's {@code datom_parent()} returns them
-   * ({@code source}, {@code table}, {@code version}, {@code data_sha}, optional {@code source_lineage}); a single object
-   * is read as a one-parent array. Fields that are missing or not strings are null: {@link #requireValid} reports
+   * ({@code source}, {@code table}, {@code version}, {@code data_sha}, optional {@code source_lineage}); a single
+   * object is read as a one-parent array. Fields that are missing or not strings are null: {@link #requireValid} reports
    * them in R's words.
    *
    * @param source what the text is, for the message when it is not JSON
@@ -58,7 +59,8 @@ public final class Parent {
     List<Parent> parents = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       if (!(entries.get(i) instanceof JsonObject parent)) {
-        throw new InvalidLineageException("parents", i + 1, "Entry " + (i + 1) + " of `parents` is not a JSON object.");
+        throw new InvalidLineageException("parents", i + 1,
+            "Entry " + (i + 1) + " of `parents` is not a JSON object.");
       }
       parents.add(new Parent(new ParentEntry(text(parent, "source"), text(parent, "table"), text(parent, "version"),
           text(parent, "data_sha"), parent.get("source_lineage").orElse(null))));

@@ -1,9 +1,5 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.write.CloneUpkeep;
-import io.datom.core.internal.write.ClonePool;
-import io.datom.core.internal.write.CloneLease;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.NotADatomRepositoryException;
 import io.datom.core.exceptions.ProjectNotFoundException;
@@ -15,6 +11,9 @@ import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.internal.repo.DataRepo;
+import io.datom.core.internal.write.CloneLease;
+import io.datom.core.internal.write.ClonePool;
+import io.datom.core.internal.write.CloneUpkeep;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.io.IOException;

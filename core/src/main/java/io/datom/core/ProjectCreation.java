@@ -1,8 +1,5 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.write.ClonePool;
-import io.datom.core.internal.write.CloneLease;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ProjectAlreadyExistsException;
@@ -17,6 +14,7 @@ import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.json.JsonParser;
 import io.datom.core.internal.json.JsonString;
 import io.datom.core.internal.repo.DataRepo;
+import io.datom.core.internal.write.CloneLease;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.nio.charset.StandardCharsets;

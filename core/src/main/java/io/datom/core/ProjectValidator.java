@@ -1,6 +1,5 @@
 package io.datom.core;
 
-
 import io.datom.core.internal.format.Manifest;
 import io.datom.core.internal.format.TableMetadata;
 import java.util.ArrayList;

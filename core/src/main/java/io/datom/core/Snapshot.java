@@ -1,7 +1,6 @@
 package io.datom.core;
 
 import io.datom.core.internal.format.ProjectLayout;
-import io.datom.core.internal.format.TableMetadata;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

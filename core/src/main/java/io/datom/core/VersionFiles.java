@@ -1,19 +1,11 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Author;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.HistoryEntry;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Manifest;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.ManifestEntry;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.ProjectLayout;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.internal.repo.CommitIdentity;
 import java.util.List;

@@ -34,7 +34,8 @@ final class VersionResolver {
         .orElseThrow(() -> new InvalidDatomFileException(key, "The current metadata of " + table + " (" + key
             + ") has no created_at and its version is not in the history."));
     return new Snapshot(table, current.version(), Shas.requireShaArgument(dataSha, "data_sha"),
-        current.parquetSha().filter(s -> !s.isEmpty()), instant(timestamp, table, key), Optional.of(VersionMetadata.of(current)));
+        current.parquetSha().filter(s -> !s.isEmpty()), instant(timestamp, table, key),
+        Optional.of(VersionMetadata.of(current)));
   }
 
   /** The one history entry whose version starts with {@code prefix}, case-sensitively. */

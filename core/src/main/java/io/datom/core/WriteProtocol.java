@@ -1,33 +1,19 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.ConcurrentWriteException;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.MirrorIncompleteException;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.RemoteRefLockedException;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.StoreException;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.exceptions.WriteInterruptedException;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.Manifest;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.RTimestamps;
-import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.repo.PushOutcome;
-import io.datom.core.internal.repo.CommitIdentity;
 import java.time.Duration;
-import io.datom.core.internal.repo.CommitIdentity;
 import java.util.List;
-import io.datom.core.internal.repo.CommitIdentity;
 import java.util.Optional;
-import io.datom.core.internal.repo.CommitIdentity;
 import java.util.concurrent.ThreadLocalRandom;
-import io.datom.core.internal.repo.CommitIdentity;
 import java.util.function.Supplier;
 
 /** The write protocol of format §6 with §14.3, over one clone; see the package documentation. */

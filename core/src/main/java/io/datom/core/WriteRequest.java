@@ -1,9 +1,9 @@
 package io.datom.core;
 
-import io.datom.core.internal.format.ParentEntry;
-import io.datom.core.internal.text.RStrings;
 import io.datom.core.hash.TableHash;
+import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.json.JsonObject;
+import io.datom.core.internal.text.RStrings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.datom.core;
 
-import io.datom.core.internal.write.ClonePool;
 import io.datom.core.internal.repo.LocalRemote;
 import io.datom.core.internal.repo.RemoteUrls;
+import io.datom.core.internal.write.ClonePool;
 import io.datom.core.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;

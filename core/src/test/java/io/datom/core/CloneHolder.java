@@ -1,7 +1,5 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.write.ClonePool;
 import io.datom.core.internal.write.CloneLease;
 import io.datom.core.store.LocalStore;
 import java.lang.ref.Reference;

@@ -1,7 +1,5 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.write.ClonePool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.write.ClonePool;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;

@@ -1,12 +1,11 @@
 package io.datom.core;
 
-
-import io.datom.core.internal.write.CloneSweeper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.internal.write.CloneSweeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

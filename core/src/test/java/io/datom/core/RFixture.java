@@ -1,7 +1,7 @@
 package io.datom.core;
 
-import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.hash.TableHash;
+import io.datom.core.internal.format.TableMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

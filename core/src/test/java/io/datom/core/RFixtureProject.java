@@ -1,8 +1,8 @@
 package io.datom.core;
 
-import io.datom.core.internal.repo.RemoteCredentials;
 import io.datom.core.internal.format.ProjectConfig;
 import io.datom.core.internal.repo.DataRepo;
+import io.datom.core.internal.repo.RemoteCredentials;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;
@@ -57,7 +57,8 @@ final class RFixtureProject {
       Path yaml = clone.resolve(".datom/project.yaml");
       ProjectConfig config = ProjectConfig.parse(Files.readString(yaml), yaml.toString());
       Files.writeString(yaml, config.withDataStore(store.location()).toYaml(), StandardCharsets.UTF_8);
-      repo.commit(List.of(".datom/project.yaml"), "Update data store: " + RFixture.PROJECT, RFixture.AUTHOR.commitIdentity());
+      repo.commit(List.of(".datom/project.yaml"), "Update data store: " + RFixture.PROJECT,
+          RFixture.AUTHOR.commitIdentity());
       repo.push();
     }
   }

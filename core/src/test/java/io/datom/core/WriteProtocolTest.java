@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.hash.ColumnSpec;
+import io.datom.core.hash.TableHash;
 import io.datom.core.internal.format.Manifest;
 import io.datom.core.internal.format.ManifestEntry;
 import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
-import io.datom.core.hash.ColumnSpec;
-import io.datom.core.hash.TableHash;
 import io.datom.core.internal.json.JsonArray;
 import io.datom.core.internal.json.JsonObject;
-import io.datom.core.internal.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

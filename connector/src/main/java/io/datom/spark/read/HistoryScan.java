@@ -1,9 +1,9 @@
 package io.datom.spark.read;
 
-import io.datom.core.exceptions.VersionNotFoundException;
+import io.datom.core.DatomTable;
 import io.datom.core.TableHistory;
 import io.datom.core.VersionMetadata;
-import io.datom.core.DatomTable;
+import io.datom.core.exceptions.VersionNotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

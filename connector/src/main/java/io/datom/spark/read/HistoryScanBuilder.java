@@ -1,7 +1,7 @@
 package io.datom.spark.read;
 
-import io.datom.core.TableHistory;
 import io.datom.core.DatomTable;
+import io.datom.core.TableHistory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;

@@ -1,7 +1,7 @@
 package io.datom.spark.read;
 
-import io.datom.core.TableHistory;
 import io.datom.core.DatomTable;
+import io.datom.core.TableHistory;
 import io.datom.core.VersionSpec;
 import io.datom.spark.DatomReadOptions;
 import io.datom.spark.InvalidOptionsException;

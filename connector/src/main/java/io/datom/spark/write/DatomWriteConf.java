@@ -1,19 +1,19 @@
 package io.datom.spark.write;
 
-import io.datom.core.exceptions.InvalidLineageException;
-import io.datom.core.exceptions.InvalidNameException;
+import io.datom.core.GitCredentials;
+import io.datom.core.GitIdentity;
 import io.datom.core.GitRemotes;
 import io.datom.core.Parent;
 import io.datom.core.RText;
-import io.datom.core.TableNames;
-import io.datom.core.GitCredentials;
-import io.datom.core.GitIdentity;
 import io.datom.core.RetryPolicy;
+import io.datom.core.TableNames;
+import io.datom.core.exceptions.InvalidLineageException;
+import io.datom.core.exceptions.InvalidNameException;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;

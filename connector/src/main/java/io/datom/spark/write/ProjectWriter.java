@@ -1,15 +1,15 @@
 package io.datom.spark.write;
 
-import io.datom.core.exceptions.NamespaceOccupiedException;
-import io.datom.core.exceptions.ProjectNotFoundException;
-import io.datom.core.exceptions.ProjectNotInStoreException;
-import io.datom.core.GitRemotes;
 import io.datom.core.DatomWriter;
+import io.datom.core.GitRemotes;
 import io.datom.core.NewProject;
 import io.datom.core.ParquetObject;
 import io.datom.core.TableWrite;
-import io.datom.core.hash.TableHash;
 import io.datom.core.WriterOptions;
+import io.datom.core.exceptions.NamespaceOccupiedException;
+import io.datom.core.exceptions.ProjectNotFoundException;
+import io.datom.core.exceptions.ProjectNotInStoreException;
+import io.datom.core.hash.TableHash;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import java.util.Optional;

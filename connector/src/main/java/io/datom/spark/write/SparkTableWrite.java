@@ -1,11 +1,11 @@
 package io.datom.spark.write;
 
-import io.datom.core.TableNames;
-import io.datom.core.Parent;
+import io.datom.core.BaseVersion;
 import io.datom.core.DatomProject;
 import io.datom.core.DatomTable;
+import io.datom.core.Parent;
+import io.datom.core.TableNames;
 import io.datom.core.VersionSpec;
-import io.datom.core.BaseVersion;
 import io.datom.core.WriteObserver;
 import io.datom.core.WriteResult;
 import io.datom.core.WriterOptions;

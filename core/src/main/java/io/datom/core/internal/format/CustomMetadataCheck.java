@@ -1,6 +1,5 @@
 package io.datom.core.internal.format;
 
-import io.datom.core.internal.text.RStrings;
 import io.datom.core.exceptions.InvalidMetadataException;
 import io.datom.core.internal.json.JsonArray;
 import io.datom.core.internal.json.JsonNa;
@@ -10,6 +9,7 @@ import io.datom.core.internal.json.JsonParser;
 import io.datom.core.internal.json.JsonString;
 import io.datom.core.internal.json.JsonValue;
 import io.datom.core.internal.json.JsonWriter;
+import io.datom.core.internal.text.RStrings;
 
 /**
  * Refuses custom metadata that R would not hash the same after reading it back from the store (format §4.4): R

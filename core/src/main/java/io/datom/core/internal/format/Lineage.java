@@ -1,6 +1,5 @@
 package io.datom.core.internal.format;
 
-import io.datom.core.internal.text.RStrings;
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.internal.json.JsonArray;
 import io.datom.core.internal.json.JsonBoolean;
@@ -11,6 +10,7 @@ import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.json.JsonString;
 import io.datom.core.internal.json.JsonValue;
 import io.datom.core.internal.json.JsonWriter;
+import io.datom.core.internal.text.RStrings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

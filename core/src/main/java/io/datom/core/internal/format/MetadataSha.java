@@ -1,7 +1,6 @@
 package io.datom.core.internal.format;
 
 import io.datom.core.hash.Sha256;
-
 import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.json.JsonWriter;
 import java.nio.charset.StandardCharsets;

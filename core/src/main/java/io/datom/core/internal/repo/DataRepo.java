@@ -9,8 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +83,8 @@ public final class DataRepo implements AutoCloseable {
 
   /**
    * Creates a repository at {@code dir} on branch {@code master}, commits {@code files} and pushes them to
-   * {@code remoteUrl} as remote {@code origin}. See {@link #init(Path, String, String, Map, String, RemoteCredentials)}.
+   * {@code remoteUrl} as remote {@code origin}. See
+   * {@link #init(Path, String, String, Map, String, RemoteCredentials)}.
    */
   public static DataRepo init(
       Path dir, String remoteUrl, Map<String, byte[]> files, String message, RemoteCredentials credentials) {

@@ -119,7 +119,8 @@ class LineageTest {
         "{\"data_sha\":\"d\",\"source_lineage\":[{\"project\":\"p\",\"table\":\"t\",\"version_sha\":\"v\",\"k\":1}]}",
         "s");
     ParentEntry parent = ParentEntry.fromSnapshot("P", "dm", "abcdef", snapshot, "dm/.metadata/abcdef.json");
-    assertEquals(new ParentEntry("P", "dm", "abcdef", "d", snapshot.json().get("source_lineage").orElseThrow()), parent);
+    assertEquals(new ParentEntry("P", "dm", "abcdef", "d", snapshot.json().get("source_lineage").orElseThrow()),
+        parent);
     assertEquals("{\"source\":\"P\",\"table\":\"dm\",\"version\":\"abcdef\",\"data_sha\":\"d\"}",
         parent.toJson().toString());
   }

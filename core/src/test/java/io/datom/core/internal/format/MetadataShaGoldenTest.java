@@ -1,9 +1,9 @@
 package io.datom.core.internal.format;
 
-import io.datom.core.hash.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.datom.core.hash.Sha256;
 import io.datom.core.internal.json.JsonArray;
 import io.datom.core.internal.json.JsonObject;
 import io.datom.core.internal.json.JsonParser;

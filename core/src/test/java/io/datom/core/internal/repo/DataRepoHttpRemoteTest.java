@@ -77,7 +77,8 @@ class DataRepoHttpRemoteTest extends DataRepoContractTest {
   @Test
   void noTokenIsAnAuthenticationErrorAndInitCanBeRetried() {
     GitAuthenticationException e = assertThrows(GitAuthenticationException.class,
-        () -> DataRepo.init(tmp.resolve("writer"), remote.url(), initialFiles(), INIT_MESSAGE, RemoteCredentials.none()));
+        () -> DataRepo.init(tmp.resolve("writer"), remote.url(), initialFiles(), INIT_MESSAGE,
+            RemoteCredentials.none()));
 
     assertTrue(e.getMessage().contains("token: none"), e.getMessage());
     assertTrue(e.getMessage().contains("DATOM_GIT_TOKEN"), e.getMessage());

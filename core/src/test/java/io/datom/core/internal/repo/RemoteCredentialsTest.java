@@ -27,7 +27,8 @@ class RemoteCredentialsTest {
     assertEquals("DATOM_GIT_TOKEN", RemoteCredentials.resolve(null, BOTH::get).source());
     assertEquals("datom-token", passwordOf(RemoteCredentials.resolve("", BOTH::get)));
 
-    RemoteCredentials pat = RemoteCredentials.resolve(null, Map.of("DATOM_GIT_TOKEN", " ", "GITHUB_PAT", "pat-token")::get);
+    RemoteCredentials pat =
+        RemoteCredentials.resolve(null, Map.of("DATOM_GIT_TOKEN", " ", "GITHUB_PAT", "pat-token")::get);
     assertEquals("GITHUB_PAT", pat.source());
     assertEquals("pat-token", passwordOf(pat));
   }
