@@ -1,16 +1,16 @@
 package io.datom.spark;
 
+import io.datom.core.DatomProject;
+import io.datom.core.DatomTable;
+import io.datom.core.GitRemotes;
+import io.datom.core.TableNames;
+import io.datom.core.VersionSpec;
 import io.datom.core.exceptions.CredentialsInUrlException;
 import io.datom.core.exceptions.InvalidDatomFileException;
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
-import io.datom.core.format.Names;
-import io.datom.core.read.DatomProject;
-import io.datom.core.read.DatomTable;
-import io.datom.core.read.VersionSpec;
-import io.datom.core.repo.RemoteUrls;
 import io.datom.spark.catalog.DatomIdentifiers.TableReference;
 import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.catalog.ProjectLocator;
@@ -93,7 +93,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
     try {
       KnownOptions.requireCatalogOptions(name, options);
       Optional.ofNullable(options.get(DatomWriteOptions.REPO))
-          .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+          .ifPresent(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     } catch (CredentialsInUrlException e) {
       forgetSetting(DatomWriteOptions.REPO);
       throw new CredentialsInUrlException(e.redactedUrl(), DatomWriteOptions.tokenSettings() + "; the setting"
@@ -181,7 +181,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
       return false;
     }
     TableReference table = ref.get();
-    return Names.isValid(table.table())
+    return TableNames.isValid(table.table())
         && DatomProject.open(locator.store(table.project())).table(table.table()).exists();
   }
 

@@ -1,8 +1,8 @@
 package io.datom.spark;
 
+import io.datom.core.DatomProject;
+import io.datom.core.GitRemotes;
 import io.datom.core.exceptions.TableNotFoundException;
-import io.datom.core.read.DatomProject;
-import io.datom.core.repo.RemoteUrls;
 import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.store.HadoopStore;
 import java.util.Map;
@@ -54,7 +54,7 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
     conf.versionSpec(); // fails early, with datom's messages, on contradicting or malformed version options
     // Before Spark builds a plan whose string would show the option: a token in the URL never gets that far.
     Optional.ofNullable(options.get(DatomWriteOptions.REPO))
-        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+        .ifPresent(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     return DatomIdentifiers.forPath(conf.store(), conf.table());
   }
 

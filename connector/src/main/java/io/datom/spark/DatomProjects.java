@@ -1,8 +1,8 @@
 package io.datom.spark;
 
-import io.datom.core.write.ProjectValidator;
-import io.datom.core.write.ValidationReport;
-import io.datom.core.write.WriterOptions;
+import io.datom.core.ProjectValidator;
+import io.datom.core.ValidationReport;
+import io.datom.core.WriterOptions;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.write.DatomWriteConf;
 import java.util.Map;

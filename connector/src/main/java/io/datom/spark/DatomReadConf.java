@@ -1,6 +1,6 @@
 package io.datom.spark;
 
-import io.datom.core.read.VersionSpec;
+import io.datom.core.VersionSpec;
 import io.datom.spark.read.VerifyMode;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.datom.spark;
 
-import io.datom.core.write.Discrepancy;
-import io.datom.core.write.DiscrepancyKind;
-import io.datom.core.write.ValidationReport;
+import io.datom.core.Discrepancy;
+import io.datom.core.DiscrepancyKind;
+import io.datom.core.ValidationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,6 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_number;
 
+import io.datom.core.DatomProject;
+import io.datom.core.Snapshot;
+import io.datom.core.VersionMetadata;
+import io.datom.core.VersionSpec;
+import io.datom.core.store.LocalStore;
+import io.datom.spark.DatomChanges;
+import io.datom.spark.write.DatomWriteResult;
+import io.datom.spark.write.DatomWrites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.read.DatomProject;
-import io.datom.core.read.Snapshot;
-import io.datom.core.read.VersionSpec;
-import io.datom.core.store.LocalStore;
-import io.datom.spark.DatomChanges;
-import io.datom.spark.write.DatomWriteResult;
-import io.datom.spark.write.DatomWrites;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -135,7 +135,7 @@ public final class ClinicalWalkthrough {
     report.line("adlb (labs joined to demographics): " + write("adlb", adlb, "Derive ADLB"));
     try (LocalStore local = new LocalStore(Paths.get(store), null)) {
       Snapshot derived = DatomProject.open(local).table("adlb").snapshot(VersionSpec.current());
-      derived.metadata().flatMap(TableMetadata::parents).orElse(List.of()).forEach(parent ->
+      derived.metadata().flatMap(VersionMetadata::parents).orElse(List.of()).forEach(parent ->
           report.line("  parent " + parent.table() + " @ " + parent.version().substring(0, 12)
               + "  (data_sha " + parent.dataSha().substring(0, 12) + ")"));
     }

@@ -1,7 +1,7 @@
 package io.datom.spark.catalog;
 
+import io.datom.core.GovernanceRegistry;
 import io.datom.core.exceptions.InvalidDatomFileException;
-import io.datom.core.governance.GovernanceRegistry;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.store.StorePaths;

@@ -1,8 +1,8 @@
 package io.datom.spark.read;
 
+import io.datom.core.ParquetIntegrity;
+import io.datom.core.Snapshot;
 import io.datom.core.exceptions.StoreObjectNotFoundException;
-import io.datom.core.read.ParquetIntegrity;
-import io.datom.core.read.Snapshot;
 import io.datom.spark.DatomDataSource;
 import io.datom.spark.DatomReadConf;
 import io.datom.spark.KnownOptions;

@@ -1,11 +1,9 @@
 package io.datom.spark.read;
 
+import io.datom.core.DatomTable;
+import io.datom.core.TableHistory;
+import io.datom.core.VersionMetadata;
 import io.datom.core.exceptions.VersionNotFoundException;
-import io.datom.core.format.Author;
-import io.datom.core.format.HistoryEntry;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomTable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -21,10 +19,10 @@ import org.apache.spark.unsafe.types.UTF8String;
 final class HistoryScan implements LocalScan {
 
   private final DatomTable table;
-  private final VersionHistory history;
+  private final TableHistory history;
   private final StructType columns;
 
-  HistoryScan(DatomTable table, VersionHistory history, StructType columns) {
+  HistoryScan(DatomTable table, TableHistory history, StructType columns) {
     this.table = table;
     this.history = history;
     this.columns = columns;
@@ -45,17 +43,17 @@ final class HistoryScan implements LocalScan {
     return history.entries().stream().map(this::row).toArray(InternalRow[]::new);
   }
 
-  private InternalRow row(HistoryEntry entry) {
+  private InternalRow row(TableHistory.Entry entry) {
     StructField[] fields = columns.fields();
     Object[] values = new Object[fields.length];
-    Optional<TableMetadata> metadata = needsMetadata() ? metadataOf(entry) : Optional.empty();
+    Optional<VersionMetadata> metadata = needsMetadata() ? metadataOf(entry) : Optional.empty();
     for (int i = 0; i < fields.length; i++) {
       values[i] = value(fields[i].name(), entry, metadata);
     }
     return new GenericInternalRow(values);
   }
 
-  private Object value(String column, HistoryEntry entry, Optional<TableMetadata> metadata) {
+  private Object value(String column, TableHistory.Entry entry, Optional<VersionMetadata> metadata) {
     return switch (column) {
       case "version" -> utf8(entry.version());
       case "data_sha" -> utf8(entry.dataSha());
@@ -64,9 +62,9 @@ final class HistoryScan implements LocalScan {
           .orElse(null);
       case "author" -> entry.author().map(HistoryScan::author).orElse(null);
       case "message" -> utf8(entry.commitMessage());
-      case "nrow" -> metadata.map(TableMetadata::nrow).filter(OptionalLong::isPresent)
+      case "nrow" -> metadata.map(VersionMetadata::nrow).filter(OptionalLong::isPresent)
           .map(n -> (Object) n.getAsLong()).orElse(null);
-      case "ncol" -> metadata.map(TableMetadata::ncol).filter(OptionalLong::isPresent)
+      case "ncol" -> metadata.map(VersionMetadata::ncol).filter(OptionalLong::isPresent)
           .map(n -> (Object) Math.toIntExact(n.getAsLong())).orElse(null);
       default -> throw new IllegalStateException("Unknown history column " + column);
     };
@@ -76,7 +74,7 @@ final class HistoryScan implements LocalScan {
     return columns.getFieldIndex("nrow").isDefined() || columns.getFieldIndex("ncol").isDefined();
   }
 
-  private Optional<TableMetadata> metadataOf(HistoryEntry entry) {
+  private Optional<VersionMetadata> metadataOf(TableHistory.Entry entry) {
     try {
       return entry.version().map(table::metadata);
     } catch (VersionNotFoundException noSnapshot) {
@@ -84,7 +82,7 @@ final class HistoryScan implements LocalScan {
     }
   }
 
-  private static InternalRow author(Author author) {
+  private static InternalRow author(TableHistory.Author author) {
     return new GenericInternalRow(new Object[] {UTF8String.fromString(author.name()), UTF8String.fromString(author.email())});
   }
 

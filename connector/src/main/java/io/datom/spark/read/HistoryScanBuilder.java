@@ -1,7 +1,7 @@
 package io.datom.spark.read;
 
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomTable;
+import io.datom.core.DatomTable;
+import io.datom.core.TableHistory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
@@ -11,10 +11,10 @@ import org.apache.spark.sql.types.StructType;
 final class HistoryScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
 
   private final DatomTable table;
-  private final VersionHistory history;
+  private final TableHistory history;
   private StructType columns = HistoryTable.SCHEMA;
 
-  HistoryScanBuilder(DatomTable table, VersionHistory history) {
+  HistoryScanBuilder(DatomTable table, TableHistory history) {
     this.table = table;
     this.history = history;
   }

@@ -1,8 +1,8 @@
 package io.datom.spark.read;
 
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomTable;
-import io.datom.core.read.VersionSpec;
+import io.datom.core.DatomTable;
+import io.datom.core.TableHistory;
+import io.datom.core.VersionSpec;
 import io.datom.spark.DatomReadOptions;
 import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.UnsupportedDatomOperationException;
@@ -56,9 +56,9 @@ public final class HistoryTable implements SupportsRead, SupportsWrite {
           .add("ncol", DataTypes.IntegerType, true);
 
   private final DatomTable table;
-  private final VersionHistory history;
+  private final TableHistory history;
 
-  private HistoryTable(DatomTable table, VersionHistory history) {
+  private HistoryTable(DatomTable table, TableHistory history) {
     this.table = table;
     this.history = history;
   }

@@ -1,8 +1,8 @@
 package io.datom.spark.read;
 
+import io.datom.core.ParquetIntegrity;
+import io.datom.core.Snapshot;
 import io.datom.core.exceptions.DatomException;
-import io.datom.core.read.ParquetIntegrity;
-import io.datom.core.read.Snapshot;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.store.SerializableHadoopConf;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.datom.spark.write;
 
+import io.datom.core.DatomWriter;
+import io.datom.core.WriterOptions;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.NotADatomRepositoryException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.exceptions.StoreMismatchException;
-import io.datom.core.write.DatomWriter;
-import io.datom.core.write.WriterOptions;
 
 /**
  * What a write that meant to create a project does when another writer created it first. Several Spark writers that

@@ -1,6 +1,6 @@
 package io.datom.spark.write;
 
-import io.datom.core.repo.RemoteUrls;
+import io.datom.core.GitRemotes;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.KnownOptions;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
     KnownOptions.requireWriteOptions(info.options());
     // Spark builds the write while it plans, so a refused repo URL never reaches an executed plan's string.
     Optional.ofNullable(info.options().get(DatomWriteOptions.REPO))
-        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+        .ifPresent(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
     DatomWriteConf conf = new DatomWriteConf(SparkSession.active(), info.options(), target.catalogOptions());
     return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }

@@ -1,22 +1,22 @@
 package io.datom.spark.write;
 
+import io.datom.core.GitCredentials;
+import io.datom.core.GitIdentity;
+import io.datom.core.GitRemotes;
+import io.datom.core.Parent;
+import io.datom.core.RText;
+import io.datom.core.RetryPolicy;
+import io.datom.core.TableNames;
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.exceptions.InvalidNameException;
-import io.datom.core.format.Lineage;
-import io.datom.core.format.Names;
-import io.datom.core.format.Parent;
-import io.datom.core.format.RStrings;
-import io.datom.core.json.JsonObject;
-import io.datom.core.repo.GitCredentials;
-import io.datom.core.repo.GitIdentity;
-import io.datom.core.repo.RemoteUrls;
-import io.datom.core.write.RetryPolicy;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -55,7 +55,7 @@ public final class DatomWriteConf {
   /** The data repository's git remote. */
   public String repo() {
     return setting(DatomWriteOptions.REPO)
-        .map(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()))
+        .map(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()))
         .orElseThrow(() -> new InvalidOptionsException(
         "Option '" + DatomWriteOptions.REPO + "' is required to write: set it to the git remote of the project's "
             + "data repository, e.g. .option(\"repo\", \"https://git.example.org/acme/study-001-data.git\") (or "
@@ -70,12 +70,12 @@ public final class DatomWriteConf {
   /** The commit message, if given (core defaults it to R's {@code Update {table}}). */
   public Optional<String> message() {
     return Optional.ofNullable(options.get(DatomWriteOptions.MESSAGE)).filter(m -> !m.isBlank())
-        .map(m -> RStrings.require(DatomWriteOptions.MESSAGE, "Option 'message'", m));
+        .map(m -> RText.require(DatomWriteOptions.MESSAGE, "Option 'message'", m));
   }
 
   /** The {@code custom.*} options as custom metadata, keys in sorted order; empty when there are none. */
-  public Optional<JsonObject> customMetadata() {
-    Map<String, String> custom = new TreeMap<>();
+  public Optional<SortedMap<String, String>> customMetadata() {
+    SortedMap<String, String> custom = new TreeMap<>();
     for (Map.Entry<String, String> option : options.asCaseSensitiveMap().entrySet()) {
       String key = option.getKey();
       if (key.regionMatches(true, 0, DatomWriteOptions.CUSTOM_PREFIX, 0, DatomWriteOptions.CUSTOM_PREFIX.length())) {
@@ -84,17 +84,12 @@ public final class DatomWriteConf {
           throw new InvalidOptionsException("Option '" + key + "' names no custom field: write custom metadata as "
               + ".option(\"custom.description\", \"Central lab\").", key);
         }
-        String shown = RStrings.printable(key);
-        RStrings.require(key, "The name of option '" + shown + "'", name);
-        custom.put(name, RStrings.require(key, "Option '" + shown + "'", option.getValue()));
+        String shown = RText.printable(key);
+        RText.require(key, "The name of option '" + shown + "'", name);
+        custom.put(name, RText.require(key, "Option '" + shown + "'", option.getValue()));
       }
     }
-    if (custom.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonObject.Builder json = JsonObject.builder();
-    custom.forEach(json::put);
-    return Optional.of(json.build());
+    return custom.isEmpty() ? Optional.empty() : Optional.of(Collections.unmodifiableSortedMap(custom));
   }
 
   /**
@@ -107,7 +102,7 @@ public final class DatomWriteConf {
       return Optional.empty();
     }
     List<Parent> parents = ParentsOption.parse(text.get());
-    Lineage.validateParents(parents);
+    Parent.requireValid(parents);
     for (int i = 0; i < parents.size(); i++) {
       requireFullSha(parents.get(i).version(), "version", i + 1);
       requireFullSha(parents.get(i).dataSha(), "data_sha", i + 1);
@@ -131,10 +126,10 @@ public final class DatomWriteConf {
   /** A stated parent's table is a datom table: a name such as {@code ../x} could never be followed back either. */
   private static void requireTableName(String table, int entry) {
     try {
-      Names.requireValid(table);
+      TableNames.requireValid(table);
     } catch (InvalidNameException e) {
       throw new InvalidLineageException("parents", entry, "Entry " + entry + " of `parents` has table \""
-          + RStrings.printable(table) + "\", which is not a datom table name (" + e.getMessage() + "). Copy the"
+          + RText.printable(table) + "\", which is not a datom table name (" + e.getMessage() + "). Copy the"
           + " parent's table name from its project.");
     }
   }

@@ -1,14 +1,15 @@
 package io.datom.spark.write;
 
+import io.datom.core.DatomWriter;
+import io.datom.core.GitRemotes;
+import io.datom.core.NewProject;
+import io.datom.core.ParquetObject;
+import io.datom.core.TableWrite;
+import io.datom.core.WriterOptions;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.exceptions.ProjectNotInStoreException;
-import io.datom.core.repo.DataRepo;
-import io.datom.core.write.DatomWriter;
-import io.datom.core.write.NewProject;
-import io.datom.core.write.WriteRequest;
-import io.datom.core.write.WriteResult;
-import io.datom.core.write.WriterOptions;
+import io.datom.core.hash.TableHash;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import java.util.Optional;
@@ -78,19 +79,19 @@ final class ProjectWriter implements AutoCloseable {
       String actual = writer.projectName();
       writer.close();
       throw new InvalidOptionsException("Option '" + DatomWriteOptions.PROJECT + "' is " + project.get() + ", but the "
-          + "repository " + DataRepo.redactUrl(options.remoteUrl()) + " holds project " + actual + ". Check the repo "
+          + "repository " + GitRemotes.redact(options.remoteUrl()) + " holds project " + actual + ". Check the repo "
           + "and store, or drop the option to write into " + actual + ".", DatomWriteOptions.PROJECT,
           DatomWriteOptions.REPO);
     }
     return writer;
   }
 
-  /** Writes the version, creating the project first if the remote was empty. */
-  WriteResult write(WriteRequest request) {
+  /** Starts the write of a version, creating the project first if the remote was empty. */
+  TableWrite newWrite(String table, TableHash hash, ParquetObject data) {
     if (writer == null) {
       writer = createOrOpen();
     }
-    return writer.write(request);
+    return writer.newWrite(table, hash, data);
   }
 
   /** Creates the project; if another writer created it meanwhile, it must be the one this write names. */

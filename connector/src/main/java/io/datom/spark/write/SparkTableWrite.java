@@ -1,14 +1,14 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.Names;
-import io.datom.core.format.Parent;
-import io.datom.core.read.DatomProject;
-import io.datom.core.read.DatomTable;
-import io.datom.core.read.VersionSpec;
-import io.datom.core.write.BaseVersion;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteResult;
-import io.datom.core.write.WriterOptions;
+import io.datom.core.BaseVersion;
+import io.datom.core.DatomProject;
+import io.datom.core.DatomTable;
+import io.datom.core.Parent;
+import io.datom.core.TableNames;
+import io.datom.core.VersionSpec;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteResult;
+import io.datom.core.WriterOptions;
 import io.datom.spark.SparkColumnSpecs;
 import io.datom.spark.read.DatomSparkTable;
 import io.datom.spark.store.HadoopStore;
@@ -63,7 +63,7 @@ final class SparkTableWrite {
   DatomWriteResult run(Dataset<Row> data) {
     long started = System.nanoTime();
     SparkSession spark = data.sparkSession();
-    String table = Names.requireValid(target.table());
+    String table = TableNames.requireValid(target.table());
     HadoopStore store = target.store();
     Duration stagingMaxAge = conf.stagingMaxAge();
     try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project())) {
@@ -105,7 +105,7 @@ final class SparkTableWrite {
           () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
       StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
       long committing = System.nanoTime();
-      WriteResult written = project.write(request.build(table, hashed.hash(), object, parents, basedOn));
+      WriteResult written = request.applyTo(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
       metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
       metrics.publish();
       return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));

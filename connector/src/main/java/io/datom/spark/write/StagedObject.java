@@ -1,9 +1,9 @@
 package io.datom.spark.write;
 
+import io.datom.core.ParquetObject;
+import io.datom.core.PlacedParquet;
+import io.datom.core.StoredObjects;
 import io.datom.core.store.Store;
-import io.datom.core.write.ParquetObject;
-import io.datom.core.write.PlacedParquet;
-import io.datom.core.write.StoredObjects;
 import io.datom.spark.store.HadoopStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

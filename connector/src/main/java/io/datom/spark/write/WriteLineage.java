@@ -1,7 +1,7 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.Parent;
-import io.datom.core.read.DatomProject;
+import io.datom.core.DatomProject;
+import io.datom.core.Parent;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.read.DatomSparkTable;
 import java.util.ArrayList;

@@ -1,38 +1,34 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.Parent;
-import io.datom.core.hash.TableHash;
-import io.datom.core.json.JsonObject;
-import io.datom.core.write.BaseVersion;
-import io.datom.core.write.ParquetObject;
-import io.datom.core.write.WriteRequest;
+import io.datom.core.BaseVersion;
+import io.datom.core.Parent;
+import io.datom.core.TableWrite;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
- * The parts of core's write request that come from the write's options, read (and so checked) before any job runs.
+ * The parts of core's pending write that come from the write's options, read (and so checked) before any job runs.
  *
  * @param message the commit message, if given
- * @param custom the custom metadata, if any
+ * @param custom the custom metadata fields, if any, in key order
  */
-record WriteRequestOptions(Optional<String> message, Optional<JsonObject> custom) {
+record WriteRequestOptions(Optional<String> message, Optional<SortedMap<String, String>> custom) {
 
   static WriteRequestOptions of(DatomWriteConf conf) {
     return new WriteRequestOptions(conf.message(), conf.customMetadata());
   }
 
   /**
-   * The request for a version of {@code table}.
+   * {@code write} with these options applied.
    *
    * @param base the version the rows were computed from (an append's), which must still be current at commit
    */
-  WriteRequest build(String table, TableHash hash, ParquetObject data, Optional<List<Parent>> parents,
-      Optional<BaseVersion> base) {
-    WriteRequest.Builder request = WriteRequest.builder(table, hash, data);
-    base.ifPresent(request::basedOn);
-    message.ifPresent(request::message);
-    custom.ifPresent(request::customMetadata);
-    parents.ifPresent(request::parents);
-    return request.build();
+  TableWrite applyTo(TableWrite write, Optional<List<Parent>> parents, Optional<BaseVersion> base) {
+    base.ifPresent(write::basedOn);
+    message.ifPresent(write::message);
+    custom.ifPresent(write::customMetadata);
+    parents.ifPresent(write::parents);
+    return write;
   }
 }

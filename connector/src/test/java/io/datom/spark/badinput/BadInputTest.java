@@ -1,8 +1,8 @@
 package io.datom.spark.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.datom.core.exceptions.CredentialsInUrlException;
@@ -24,11 +24,8 @@ import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
-import io.datom.core.repo.DataRepo;
-import io.datom.core.repo.GitCredentials;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
-import io.datom.core.testing.TempDirs;
 import io.datom.spark.ColumnNamesClashException;
 import io.datom.spark.DatomProjects;
 import io.datom.spark.DatomWriteOptions;
@@ -103,10 +100,7 @@ class BadInputTest extends SparkTestBase {
     remoteQ = world.watch(BareGitRemote.createTemp());
     emptyRemote = world.watch(BareGitRemote.createTemp());
     notDatom = world.watch(BareGitRemote.createTemp());
-    Path scratch = TempDirs.create("not-datom-");
-    DataRepo.init(scratch.resolve("clone"), notDatom.url(),
-        Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)), "notes", GitCredentials.none()).close();
-    TempDirs.deleteRecursively(scratch);
+    notDatom.pushFirstCommit(Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)), "notes");
     http = GitHttpServer.start(TOKEN);
     remoteH = world.watch(http.createRepository("h"));
 

@@ -1,6 +1,6 @@
 package io.datom.spark.badinput;
 
-import io.datom.core.format.Sha256;
+import io.datom.core.hash.Sha256;
 import io.datom.core.testing.BareGitRemote;
 import java.io.IOException;
 import java.io.UncheckedIOException;

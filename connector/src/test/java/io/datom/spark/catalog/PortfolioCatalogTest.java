@@ -3,7 +3,7 @@ package io.datom.spark.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.datom.core.format.DataLocationRef;
+import io.datom.core.internal.format.DataLocationRef;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.testing.Fixtures;

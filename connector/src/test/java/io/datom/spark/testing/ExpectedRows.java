@@ -1,12 +1,12 @@
 package io.datom.spark.testing;
 
-import io.datom.core.json.JsonArray;
-import io.datom.core.json.JsonBoolean;
-import io.datom.core.json.JsonInteger;
-import io.datom.core.json.JsonObject;
-import io.datom.core.json.JsonParser;
-import io.datom.core.json.JsonString;
-import io.datom.core.json.JsonValue;
+import io.datom.core.internal.json.JsonArray;
+import io.datom.core.internal.json.JsonBoolean;
+import io.datom.core.internal.json.JsonInteger;
+import io.datom.core.internal.json.JsonObject;
+import io.datom.core.internal.json.JsonParser;
+import io.datom.core.internal.json.JsonString;
+import io.datom.core.internal.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

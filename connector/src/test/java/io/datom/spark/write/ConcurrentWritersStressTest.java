@@ -2,8 +2,11 @@ package io.datom.spark.write;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.datom.core.format.TableMetadata;
-import io.datom.core.repo.GitCredentials;
+import io.datom.core.GitCredentials;
+import io.datom.core.ProjectValidator;
+import io.datom.core.ValidationReport;
+import io.datom.core.WriterOptions;
+import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.store.Store;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
@@ -12,9 +15,6 @@ import io.datom.core.testing.S3ProxyExtension;
 import io.datom.core.testing.S3ProxyServer;
 import io.datom.core.testing.StoreWatcher;
 import io.datom.core.testing.TempDirs;
-import io.datom.core.write.ProjectValidator;
-import io.datom.core.write.ValidationReport;
-import io.datom.core.write.WriterOptions;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.testing.S3aSettings;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.datom.spark.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.datom.core.format.MetadataSha;
-import io.datom.core.format.TableMetadata;
+import io.datom.core.internal.format.MetadataSha;
+import io.datom.core.internal.format.TableMetadata;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.datom.core.exceptions.UnhashableColumnsException;
+import io.datom.core.hash.Sha256;
 import io.datom.core.hash.TableHash;
 import io.datom.spark.testing.SparkTestBase;
-import io.datom.core.format.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.datom.spark.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.datom.core.format.Parent;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.json.JsonObject;
+import io.datom.core.internal.format.ParentEntry;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.json.JsonObject;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,11 +54,11 @@ class LineageWriteTest extends SparkTestBase {
     project.overwrite(adsl, "adsl");
 
     TableMetadata metadata = project.metadata("adsl");
-    List<Parent> parents = metadata.parents().orElseThrow();
+    List<ParentEntry> parents = metadata.parents().orElseThrow();
     assertEquals(List.of(
-            new Parent(TestProjectRemote.PROJECT, "dm", dm.version(), dm.dataSha()).toJson(),
-            new Parent(TestProjectRemote.PROJECT, "vs", vs.version(), vs.dataSha()).toJson()),
-        parents.stream().map(Parent::toJson).toList());
+            new ParentEntry(TestProjectRemote.PROJECT, "dm", dm.version(), dm.dataSha()).toJson(),
+            new ParentEntry(TestProjectRemote.PROJECT, "vs", vs.version(), vs.dataSha()).toJson()),
+        parents.stream().map(ParentEntry::toJson).toList());
     assertEquals(RAW_LINEAGE, metadata.json().get("source_lineage").orElseThrow().toString());
   }
 
@@ -72,7 +72,7 @@ class LineageWriteTest extends SparkTestBase {
     project.overwrite(derived, "vs_old");
 
     assertEquals(List.of("vs", "dm"), project.metadata("vs_old").parents().orElseThrow().stream()
-        .map(Parent::table).toList());
+        .map(ParentEntry::table).toList());
     cachedVs.unpersist();
   }
 
@@ -85,7 +85,7 @@ class LineageWriteTest extends SparkTestBase {
         .mode("overwrite").save(project.store());
 
     assertEquals(List.of("vs", "dm"), project.metadata("joined").parents().orElseThrow().stream()
-        .map(Parent::table).toList());
+        .map(ParentEntry::table).toList());
   }
 
   @Test

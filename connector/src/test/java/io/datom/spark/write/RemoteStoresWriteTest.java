@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datom.core.format.MetadataSha;
-import io.datom.core.format.Sha256;
+import io.datom.core.hash.Sha256;
+import io.datom.core.internal.format.MetadataSha;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyExtension;

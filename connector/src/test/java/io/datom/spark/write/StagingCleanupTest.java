@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteEvent;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteStep;
 import io.datom.core.exceptions.TableChangedException;
-import io.datom.core.write.WriteEvent;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteStep;
 import io.datom.spark.DatomWriteOptions;
 import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;

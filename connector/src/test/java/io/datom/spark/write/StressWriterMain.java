@@ -1,9 +1,9 @@
 package io.datom.spark.write;
 
+import io.datom.core.WriteEvent;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteStep;
 import io.datom.core.exceptions.DatomException;
-import io.datom.core.write.WriteEvent;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteStep;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

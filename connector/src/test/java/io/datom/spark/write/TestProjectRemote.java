@@ -1,8 +1,8 @@
 package io.datom.spark.write;
 
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
-import io.datom.core.read.DatomProject;
+import io.datom.core.DatomProject;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.Store;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.spark.store.HadoopStore;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.IntegrityCheckException;
 import io.datom.core.exceptions.TableNotFoundException;
-import io.datom.core.format.TableMetadata;
+import io.datom.core.internal.format.TableMetadata;
 import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;

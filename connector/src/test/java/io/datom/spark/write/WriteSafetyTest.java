@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteEvent;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteStep;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.TableChangedException;
 import io.datom.core.exceptions.UnhashableColumnsException;
-import io.datom.core.format.Sha256;
+import io.datom.core.hash.Sha256;
 import io.datom.core.testing.BareGitRemote;
-import io.datom.core.write.WriteEvent;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteStep;
 import io.datom.spark.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Files;

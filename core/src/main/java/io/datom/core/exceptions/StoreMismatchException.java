@@ -1,6 +1,5 @@
 package io.datom.core.exceptions;
 
-import io.datom.core.store.StoreLocation;
 import java.util.Optional;
 
 /**
@@ -11,18 +10,22 @@ public class StoreMismatchException extends DatomException {
   private static final long serialVersionUID = 1L;
   private final String configuredRoot;
   private final String configuredPrefix;
-  private final transient StoreLocation given;
+  private final String givenRoot;
+  private final String givenPrefix;
 
   /**
    * @param configuredRoot   {@code storage.data.root} of {@code project.yaml}
    * @param configuredPrefix its normalised {@code storage.data.prefix}, empty for none
-   * @param given            the store that was supplied
+   * @param givenRoot        the root of the store that was supplied
+   * @param givenPrefix      its prefix, empty for none
    */
-  public StoreMismatchException(String configuredRoot, Optional<String> configuredPrefix, StoreLocation given) {
-    super(message(configuredRoot, configuredPrefix, given));
+  public StoreMismatchException(String configuredRoot, Optional<String> configuredPrefix, String givenRoot,
+      Optional<String> givenPrefix) {
+    super(message(configuredRoot, configuredPrefix, givenRoot, givenPrefix));
     this.configuredRoot = configuredRoot;
     this.configuredPrefix = configuredPrefix.orElse(null);
-    this.given = given;
+    this.givenRoot = givenRoot;
+    this.givenPrefix = givenPrefix.filter(prefix -> !prefix.isEmpty()).orElse(null);
   }
 
   /** The root recorded in {@code project.yaml}. */
@@ -35,19 +38,25 @@ public class StoreMismatchException extends DatomException {
     return Optional.ofNullable(configuredPrefix);
   }
 
-  /** The location of the store that was supplied. */
-  public StoreLocation given() {
-    return given;
+  /** The root of the store that was supplied. */
+  public String givenRoot() {
+    return givenRoot;
+  }
+
+  /** The prefix of the store that was supplied, or empty for none. */
+  public Optional<String> givenPrefix() {
+    return Optional.ofNullable(givenPrefix);
   }
 
   // R's wording (datom_get_conn): the root is compared first, then the prefix.
-  private static String message(String configuredRoot, Optional<String> configuredPrefix, StoreLocation given) {
-    if (!configuredRoot.equals(given.root())) {
-      return "Store/config mismatch: store data root is \"" + given.root() + "\" but project.yaml says \""
+  private static String message(String configuredRoot, Optional<String> configuredPrefix, String givenRoot,
+      Optional<String> givenPrefix) {
+    if (!configuredRoot.equals(givenRoot)) {
+      return "Store/config mismatch: store data root is \"" + givenRoot + "\" but project.yaml says \""
           + configuredRoot + "\". Ensure the store matches the project configuration.";
     }
-    String givenPrefix = given.prefix() == null || given.prefix().isEmpty() ? "<none>" : given.prefix();
-    return "Store/config mismatch: store data prefix is \"" + givenPrefix + "\" but project.yaml says \""
+    String shownPrefix = givenPrefix.filter(prefix -> !prefix.isEmpty()).orElse("<none>");
+    return "Store/config mismatch: store data prefix is \"" + shownPrefix + "\" but project.yaml says \""
         + configuredPrefix.orElse("<none>") + "\". Ensure the store matches the project configuration. Two projects"
         + " can share a bucket under different prefixes.";
   }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * The datom-cv1 column kinds of the R package (format §5.3, §5.4). The tag's ASCII label starts every column digest,
  * so the same numbers hash differently as a plain number, a date, a time or a duration.
  */
-public enum Cv1Tag {
+enum Cv1Tag {
   /** Logical, integer and double vectors: IEEE doubles with NaN folded, -0 as +0 and R's NA payload. */
   NUM("num"),
   /** Character vectors and factors: a null mask, then NUL-terminated UTF-8 values. */

@@ -5,7 +5,7 @@ package io.datom.core.hash;
  * canonicalisation; {@link #addNa()} writes bit64's {@code NA_integer64_}, which is INT64_MIN. An INT64_MIN value is
  * therefore indistinguishable from NA here; {@link TypedColumnHasher} refuses it for bigint columns.
  */
-public final class Int64ColumnHasher extends ColumnHasher {
+final class Int64ColumnHasher extends ColumnHasher {
   private final DigestSink sink;
   private final long headerSize;
 

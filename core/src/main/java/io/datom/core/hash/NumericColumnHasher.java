@@ -10,7 +10,7 @@ import java.util.Set;
  * is written as an IEEE double, little-endian, with every NaN folded to {@code 00 00 00 00 00 00 f8 7f} and -0.0 as
  * +0.0; {@link #addNa()} writes R's {@code NA_real_}, which stays distinct from NaN.
  */
-public final class NumericColumnHasher extends ColumnHasher {
+final class NumericColumnHasher extends ColumnHasher {
 
   /** The units R's {@code difftime} allows. */
   public static final Set<String> DURATION_UNITS = Set.of("secs", "mins", "hours", "days", "weeks");

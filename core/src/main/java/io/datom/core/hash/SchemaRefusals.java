@@ -1,7 +1,7 @@
 package io.datom.core.hash;
 
 import io.datom.core.exceptions.UnhashableColumnsException.Offender;
-import io.datom.core.format.RStrings;
+import io.datom.core.internal.text.RStrings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,16 +1,28 @@
 package io.datom.core.hash;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as datom uses it: a fresh JDK digest, and digests written as 64 lowercase hex characters. */
-final class Sha256 {
+/** SHA-256 as datom writes it everywhere: a fresh JDK digest, and digests as 64 lowercase hex characters. */
+public final class Sha256 {
   private static final HexFormat HEX = HexFormat.of();
 
   private Sha256() {}
 
-  static MessageDigest newDigest() {
+  /** The sha256 hex of {@code bytes}. */
+  public static String hex(byte[] bytes) {
+    return formatHex(newDigest().digest(bytes));
+  }
+
+  /** The sha256 hex of the UTF-8 bytes of {@code text}. */
+  public static String hex(String text) {
+    return hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fresh SHA-256 digest, for streaming input. */
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -20,7 +32,7 @@ final class Sha256 {
   }
 
   /** A finished digest as 64 lowercase hex characters. */
-  static String formatHex(byte[] digest) {
+  public static String formatHex(byte[] digest) {
     return HEX.formatHex(digest);
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * trailing {@code /} from the prefix and from each segment, build {@code [prefix, "datom", segments...]}, drop the
  * empty parts and join them with {@code /}.
  */
-public final class StoreKeys {
+final class StoreKeys {
 
   /** The fixed namespace segment that follows the prefix. */
   public static final String NAMESPACE = "datom";

@@ -1,13 +1,13 @@
 package io.datom.core.hash;
 
-import io.datom.core.json.JsonArray;
-import io.datom.core.json.JsonBoolean;
-import io.datom.core.json.JsonInteger;
-import io.datom.core.json.JsonNull;
-import io.datom.core.json.JsonObject;
-import io.datom.core.json.JsonParser;
-import io.datom.core.json.JsonString;
-import io.datom.core.json.JsonValue;
+import io.datom.core.internal.json.JsonArray;
+import io.datom.core.internal.json.JsonBoolean;
+import io.datom.core.internal.json.JsonInteger;
+import io.datom.core.internal.json.JsonNull;
+import io.datom.core.internal.json.JsonObject;
+import io.datom.core.internal.json.JsonParser;
+import io.datom.core.internal.json.JsonString;
+import io.datom.core.internal.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

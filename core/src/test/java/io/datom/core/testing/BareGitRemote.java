@@ -1,8 +1,11 @@
 package io.datom.core.testing;
 
+import io.datom.core.internal.repo.DataRepo;
+import io.datom.core.internal.repo.RemoteCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -51,6 +54,19 @@ public final class BareGitRemote implements AutoCloseable {
       Git.init().setBare(true).setDirectory(directory.toFile()).setInitialBranch("master").call().close();
     } catch (GitAPIException e) {
       throw new IllegalStateException("Could not create bare repository " + directory, e);
+    }
+  }
+
+  /**
+   * Pushes a first commit holding {@code files} (path to bytes), as a repository that is not a datom project would
+   * have; the remote must be empty.
+   */
+  public void pushFirstCommit(Map<String, byte[]> files, String message) {
+    Path scratch = TempDirs.create("first-commit-");
+    try {
+      DataRepo.init(scratch.resolve("clone"), url, files, message, RemoteCredentials.none()).close();
+    } finally {
+      TempDirs.deleteRecursively(scratch);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.datom.core.testing;
 
-import io.datom.core.format.HistoryEntry;
-import io.datom.core.format.Manifest;
-import io.datom.core.format.ManifestEntry;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
+import io.datom.core.internal.format.HistoryEntry;
+import io.datom.core.internal.format.Manifest;
+import io.datom.core.internal.format.ManifestEntry;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.format.VersionHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.datom.core.testing;
 
 import io.datom.core.exceptions.DatomException;
-import io.datom.core.format.Manifest;
-import io.datom.core.format.ProjectLayout;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
+import io.datom.core.internal.format.Manifest;
+import io.datom.core.internal.format.ProjectLayout;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.datom.examples.stress;
 
-import io.datom.core.repo.GitCredentials;
+import io.datom.core.GitCredentials;
+import io.datom.core.ProjectValidator;
+import io.datom.core.ValidationReport;
+import io.datom.core.WriterOptions;
 import io.datom.core.testing.GitTimeline;
 import io.datom.core.testing.StoreWatcher;
-import io.datom.core.write.ProjectValidator;
-import io.datom.core.write.ValidationReport;
-import io.datom.core.write.WriterOptions;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.write.StressWriterMain;
 import io.datom.spark.write.WriterProcess;

@@ -1,6 +1,6 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.write.WriteStep;
+import io.datom.core.WriteStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

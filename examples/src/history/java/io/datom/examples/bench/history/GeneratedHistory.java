@@ -1,16 +1,16 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.format.Author;
-import io.datom.core.format.HistoryEntry;
-import io.datom.core.format.Manifest;
-import io.datom.core.format.ManifestEntry;
-import io.datom.core.format.ProjectLayout;
-import io.datom.core.format.RTimestamps;
-import io.datom.core.format.Sha256;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.format.VersionHistory;
 import io.datom.core.hash.ColumnSpec;
+import io.datom.core.hash.Sha256;
 import io.datom.core.hash.TableHash;
+import io.datom.core.internal.format.Author;
+import io.datom.core.internal.format.HistoryEntry;
+import io.datom.core.internal.format.Manifest;
+import io.datom.core.internal.format.ManifestEntry;
+import io.datom.core.internal.format.ProjectLayout;
+import io.datom.core.internal.format.RTimestamps;
+import io.datom.core.internal.format.TableMetadata;
+import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.repo.GitCredentials;
-import io.datom.core.repo.GitIdentity;
+import io.datom.core.DatomWriter;
+import io.datom.core.GitCredentials;
+import io.datom.core.GitIdentity;
+import io.datom.core.NewProject;
+import io.datom.core.WriterOptions;
 import io.datom.core.store.LocalStore;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
-import io.datom.core.write.DatomWriter;
-import io.datom.core.write.NewProject;
-import io.datom.core.write.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,11 +69,11 @@ public final class HistoryBenchmark {
         Path dir = work.resolve(variant);
         Path fileRemote = dir.resolve("file").resolve("data.git");
         stations.add(new Station(variant, "file", template, dir.resolve("file"), fileRemote,
-            fileRemote.toUri().toString(), GitCredentials.none()));
+            fileRemote.toUri().toString(), null));
         BareGitRemote served = http.createRepository("bench-" + variant);
         Files2.deleteRecursively(served.directory());
         stations.add(new Station(variant, "http", template, dir.resolve("http"), served.directory(), served.url(),
-            GitCredentials.token(TOKEN)));
+            TOKEN));
       }
       // Every measurement takes turns over all projects and remotes, so that each sees the same background load.
       bench.rounds(stations, 1, TABLE, Station::write, null); // warm-up: JIT, page cache

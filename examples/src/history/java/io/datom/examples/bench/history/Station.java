@@ -1,18 +1,18 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.format.ProjectConfig;
-import io.datom.core.format.ProjectLayout;
-import io.datom.core.repo.DataRepo;
-import io.datom.core.repo.GitCredentials;
-import io.datom.core.repo.GitIdentity;
-import io.datom.core.repo.LocalRemote;
+import io.datom.core.DatomWriter;
+import io.datom.core.GitCredentials;
+import io.datom.core.GitIdentity;
+import io.datom.core.WriteAction;
+import io.datom.core.WriteResult;
+import io.datom.core.WriteStep;
+import io.datom.core.WriterOptions;
+import io.datom.core.internal.format.ProjectConfig;
+import io.datom.core.internal.format.ProjectLayout;
+import io.datom.core.internal.repo.DataRepo;
+import io.datom.core.internal.repo.LocalRemote;
+import io.datom.core.internal.repo.RemoteCredentials;
 import io.datom.core.store.LocalStore;
-import io.datom.core.write.DatomWriter;
-import io.datom.core.write.WriteAction;
-import io.datom.core.write.WriteRequest;
-import io.datom.core.write.WriteResult;
-import io.datom.core.write.WriteStep;
-import io.datom.core.write.WriterOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +58,7 @@ final class Station {
   private final Path gitDir;
   private final String url;
   private final GitCredentials credentials;
+  private final RemoteCredentials cloneCredentials;
   private final LocalStore store;
   private final StepClock steps = new StepClock();
   private final WriterOptions.Builder options;
@@ -68,13 +69,14 @@ final class Station {
    * a first writer, which clones.
    */
   Station(String variant, String remote, Path template, Path dir, Path gitDir, String url,
-      GitCredentials credentials) throws IOException {
+      String token) throws IOException {
     this.variant = variant;
     this.remote = remote;
     this.dir = dir;
     this.gitDir = gitDir;
     this.url = url;
-    this.credentials = credentials;
+    this.credentials = token == null ? GitCredentials.none() : GitCredentials.token(token);
+    this.cloneCredentials = token == null ? RemoteCredentials.none() : RemoteCredentials.token(token);
     Files.createDirectories(dir);
     Files2.copyRecursively(template.resolve("data.git"), gitDir);
     Files2.copyRecursively(template.resolve("store-generated"), dir.resolve("store"));
@@ -151,7 +153,7 @@ final class Station {
   double fullClone() {
     Path target = dir.resolve("full-clone");
     long start = System.nanoTime();
-    try (DataRepo clone = DataRepo.cloneFrom(url, target, credentials)) {
+    try (DataRepo clone = DataRepo.cloneFrom(url, target, cloneCredentials)) {
       return (System.nanoTime() - start) / 1e9;
     } finally {
       Files2.deleteRecursively(target);
@@ -166,7 +168,7 @@ final class Station {
     WriteResult result;
     long closing;
     try {
-      result = writer.write(WriteRequest.builder(table, rows.hash(), rows.object()).message("bench").build());
+      result = writer.newWrite(table, rows.hash(), rows.object()).message("bench").commit();
       closing = System.nanoTime();
     } finally {
       writer.close();
@@ -192,7 +194,7 @@ final class Station {
   void timeRepacks() throws IOException {
     try (Stream<Path> pools = Files.list(dir.resolve("clones").resolve("datom-clones"))) {
       Path slot = pools.findFirst().orElseThrow().resolve("slot-0");
-      try (DataRepo clone = DataRepo.open(slot, GitCredentials.none())) {
+      try (DataRepo clone = DataRepo.open(slot, RemoteCredentials.none())) {
         long start = System.nanoTime();
         clone.repackIfDue(0, -1); // forced: any loose object count is over -1
         cloneRepack = (System.nanoTime() - start) / 1e9;

@@ -1,8 +1,8 @@
 package io.datom.examples.bench.history;
 
-import io.datom.core.write.WriteEvent;
-import io.datom.core.write.WriteObserver;
-import io.datom.core.write.WriteStep;
+import io.datom.core.WriteEvent;
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteStep;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.datom.examples.bench.history;
 
+import io.datom.core.LocalParquetFile;
 import io.datom.core.hash.ColumnSpec;
 import io.datom.core.hash.TableHash;
-import io.datom.core.write.LocalParquetFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
