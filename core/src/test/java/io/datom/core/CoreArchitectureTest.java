@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -15,9 +14,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * Guards core's shape (issue #13): no package cycles, and no engine types. Only production classes are analysed.
  *
- * <p>A violation names the offending classes and the line of each dependency. Rules that today's layout breaks
- * carry {@code @ArchIgnore} (ArchUnit's engine does not read JUnit's {@code @Disabled}); remove it once #13's
- * restructure has merged.
+ * <p>A violation names the offending classes and the line of each dependency.
  */
 @AnalyzeClasses(packages = CoreArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
@@ -33,7 +30,6 @@ class CoreArchitectureTest {
       .because("core is engine-independent: Spark, Hadoop and Scala belong to the connector");
 
   @ArchTest
-  @ArchIgnore(reason = "until #13 restructure merges")
   static final ArchRule corePackagesAreFreeOfCycles = slices()
       .assignedFrom(new CorePackages())
       .should().beFreeOfCycles()
