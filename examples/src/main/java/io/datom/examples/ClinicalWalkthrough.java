@@ -4,6 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_number;
 
+import io.datom.core.format.TableMetadata;
+import io.datom.core.read.DatomProject;
+import io.datom.core.read.Snapshot;
+import io.datom.core.read.VersionSpec;
+import io.datom.core.store.LocalStore;
+import io.datom.core.write.WriteResult;
+import io.datom.spark.DatomChanges;
+import io.datom.spark.write.DatomWrites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import io.datom.core.format.TableMetadata;
-import io.datom.core.read.DatomProject;
-import io.datom.core.read.Snapshot;
-import io.datom.core.read.VersionSpec;
-import io.datom.core.store.LocalStore;
-import io.datom.spark.DatomChanges;
-import io.datom.spark.write.DatomWriteResult;
-import io.datom.spark.write.DatomWrites;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -174,12 +174,12 @@ public final class ClinicalWalkthrough {
         .option("message", message)
         .mode("overwrite")
         .save(store);
-    DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
-    String version = result.version().substring(0, 8);
-    return switch (result.action()) {
+    WriteResult result = DatomWrites.lastResult().orElseThrow();
+    String version = result.metadataSha().substring(0, 8);
+    return switch (result.action().rName()) {
       case "none" -> "no-op (" + version + ")";
       case "metadata_only" -> version + " metadata only";
-      default -> version + " " + String.format("%,d", result.rows()) + " rows";
+      default -> version + " " + String.format("%,d", result.nrow()) + " rows";
     };
   }
 

@@ -3,6 +3,7 @@ package io.datom.spark.read;
 import io.datom.core.exceptions.StoreObjectNotFoundException;
 import io.datom.core.read.ParquetIntegrity;
 import io.datom.core.read.Snapshot;
+import io.datom.spark.options.VerifyMode;
 import io.datom.spark.store.HadoopStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;

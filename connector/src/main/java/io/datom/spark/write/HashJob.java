@@ -1,10 +1,14 @@
 package io.datom.spark.write;
 
-import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.exceptions.UnhashableColumnsException.Offender;
+import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.hash.ColumnHash;
 import io.datom.core.hash.TableHash;
 import io.datom.spark.store.SerializableHadoopConf;
+import io.datom.spark.task.ColumnOutcome;
+import io.datom.spark.task.HashTask;
+import io.datom.spark.task.WriteMetrics;
+import io.datom.spark.task.WrittenPart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.datom.core.format.MetadataSha;
 import io.datom.core.format.TableMetadata;
+import io.datom.core.write.WriteResult;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class GoldenVectorWriteTest extends SparkTestBase {
   @ParameterizedTest
   @MethodSource("vectors")
   void writesRsIdentityForEveryGoldenVector(Cv1Vectors.Vector vector) {
-    DatomWriteResult result = project.overwrite(vector.frame(spark, 3), vector.id());
+    WriteResult result = project.overwrite(vector.frame(spark, 3), vector.id());
 
     TableMetadata stored = project.metadata(vector.id());
     assertEquals(vector.dataSha(), result.dataSha());
@@ -47,7 +48,7 @@ class GoldenVectorWriteTest extends SparkTestBase {
     assertEquals(vector.columnHashes(), stored.columnHashes());
     assertEquals(vector.rows().size(), stored.nrow().getAsLong());
     String rehashed = MetadataSha.of(stored.json());
-    assertEquals(result.version(), rehashed);
+    assertEquals(result.metadataSha(), rehashed);
     assertEquals(rehashed, project.history(vector.id()).entries().get(0).version().orElseThrow());
   }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.datom.core.exceptions.UnhashableColumnsException;
-import io.datom.core.hash.TableHash;
-import io.datom.spark.testing.SparkTestBase;
 import io.datom.core.format.Sha256;
+import io.datom.core.hash.TableHash;
+import io.datom.spark.task.HashTask;
+import io.datom.spark.task.WriteMetrics;
+import io.datom.spark.task.WrittenPart;
+import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

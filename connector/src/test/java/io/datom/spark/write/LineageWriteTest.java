@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.datom.core.format.Parent;
 import io.datom.core.format.TableMetadata;
 import io.datom.core.json.JsonObject;
+import io.datom.core.write.WriteResult;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +25,8 @@ class LineageWriteTest extends SparkTestBase {
 
   @TempDir static Path dir;
   private static TestProjectRemote project;
-  private static DatomWriteResult dm;
-  private static DatomWriteResult vs;
+  private static WriteResult dm;
+  private static WriteResult vs;
 
   @BeforeAll
   static void sourceTables() {
@@ -56,8 +57,8 @@ class LineageWriteTest extends SparkTestBase {
     TableMetadata metadata = project.metadata("adsl");
     List<Parent> parents = metadata.parents().orElseThrow();
     assertEquals(List.of(
-            new Parent(TestProjectRemote.PROJECT, "dm", dm.version(), dm.dataSha()).toJson(),
-            new Parent(TestProjectRemote.PROJECT, "vs", vs.version(), vs.dataSha()).toJson()),
+            new Parent(TestProjectRemote.PROJECT, "dm", dm.metadataSha(), dm.dataSha()).toJson(),
+            new Parent(TestProjectRemote.PROJECT, "vs", vs.metadataSha(), vs.dataSha()).toJson()),
         parents.stream().map(Parent::toJson).toList());
     assertEquals(RAW_LINEAGE, metadata.json().get("source_lineage").orElseThrow().toString());
   }
@@ -79,7 +80,7 @@ class LineageWriteTest extends SparkTestBase {
   @Test
   void statedParentsComeFirstAndAreNotRepeated() {
     String stated = "[{\"source\":\"" + TestProjectRemote.PROJECT + "\",\"table\":\"vs\",\"version\":\""
-        + vs.version() + "\",\"data_sha\":\"" + vs.dataSha() + "\"}]";
+        + vs.metadataSha() + "\",\"data_sha\":\"" + vs.dataSha() + "\"}]";
 
     project.writer(read("dm").join(read("vs"), "usubjid"), "joined").option("parents", stated)
         .mode("overwrite").save(project.store());

@@ -5,6 +5,7 @@ import io.datom.core.format.VersionHistory;
 import io.datom.core.read.DatomProject;
 import io.datom.core.store.Store;
 import io.datom.core.testing.BareGitRemote;
+import io.datom.core.write.WriteResult;
 import io.datom.spark.store.HadoopStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class TestProjectRemote implements AutoCloseable {
   }
 
   /** Overwrites {@code table} with {@code rows} and returns what the write did. */
-  DatomWriteResult overwrite(Dataset<Row> rows, String table) {
+  WriteResult overwrite(Dataset<Row> rows, String table) {
     writer(rows, table).mode("overwrite").save(store);
     return DatomWrites.lastResult().orElseThrow();
   }
