@@ -15,8 +15,8 @@ import io.datom.spark.catalog.DatomIdentifiers.TableReference;
 import io.datom.spark.catalog.DatomIdentifiers;
 import io.datom.spark.catalog.ProjectLocator;
 import io.datom.spark.catalog.ProjectLocators;
-import io.datom.spark.exceptions.DatomTableNotFoundException;
 import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.exceptions.SparkErrors;
 import io.datom.spark.exceptions.UnsupportedDatomOperationException;
 import io.datom.spark.options.CatalogSettings;
 import io.datom.spark.options.DatomCatalogOptions;
@@ -172,23 +172,21 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
       throw new NoSuchTableException(ident);
     }
     TableReference table = ref.get();
-    HadoopStore store = locator.store(table.project());
     boolean creatable = !table.history() && locator.writesCreateTables();
     if (creatable && !Names.isValid(table.table())) {
-      return NewDatomTable.created(writeTarget(store, table), new StructType()); // refuses the name
+      return NewDatomTable.created(writeTarget(locator.store(table.project()), table), new StructType()); // refused
     }
     // Whether a creatable table exists is asked outside the damage check, as Spark's tableExists asks it.
-    Optional<DatomTable> found = creatable ? Optional.of(open(ident, store, table)) : Optional.empty();
-    if (found.isPresent() && !found.get().exists()) {
-      return NewDatomTable.created(writeTarget(store, table), new StructType());
+    Optional<Located> found = creatable ? Optional.of(locate(ident, table)) : Optional.empty();
+    if (found.isPresent() && !found.get().table().exists()) {
+      return NewDatomTable.created(writeTarget(found.get().store(), table), new StructType());
     }
     try {
-      DatomTable stored = found.isPresent() ? found.get() : open(ident, store, table);
-      return load(ident, store, table, stored, VersionSpec.current());
+      return load(ident, table, found.isPresent() ? found.get() : locate(ident, table), VersionSpec.current());
     } catch (MalformedJsonException | VersionHistoryNotFoundException | InvalidDatomFileException damage) {
       // An overwrite needs nothing of the current version: the damaged table stays writable, reads meet the damage.
       if (!table.history()) {
-        return DamagedDatomTable.of(writeTarget(store, table), damage);
+        return DamagedDatomTable.of(writeTarget(locator.store(table.project()), table), damage);
       }
       throw damage;
     }
@@ -221,29 +219,31 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   Table load(Identifier ident, VersionSpec spec) throws NoSuchTableException {
     TableReference ref =
         DatomIdentifiers.parse(ident, locator.projectLevels()).orElseThrow(() -> new NoSuchTableException(ident));
-    HadoopStore store = locator.store(ref.project());
-    return load(ident, store, ref, open(ident, store, ref), spec);
+    return load(ident, ref, locate(ident, ref), spec);
   }
 
-  private Table load(Identifier ident, HadoopStore store, TableReference ref, DatomTable table, VersionSpec spec)
+  private Table load(Identifier ident, TableReference ref, Located located, VersionSpec spec)
       throws NoSuchTableException {
     try {
       return ref.history()
-          ? HistoryTable.of(table, spec)
-          : DatomSparkTable.of(spark(), table.snapshot(spec), writeTarget(store, ref));
+          ? HistoryTable.of(located.table(), spec)
+          : DatomSparkTable.of(spark(), located.table().snapshot(spec), writeTarget(located.store(), ref));
     } catch (TableNotFoundException | ProjectNotRegisteredException e) {
-      throw new DatomTableNotFoundException(ident, e);
+      throw SparkErrors.tableNotFound(ident, e);
     }
   }
 
-  /** The table in the project at {@code store}: the one place a catalog operation opens the project. */
-  private static DatomTable open(Identifier ident, HadoopStore store, TableReference ref) throws NoSuchTableException {
+  /** The referenced table and its project's store: the one place a catalog operation opens the project. */
+  private Located locate(Identifier ident, TableReference ref) throws NoSuchTableException {
     try {
-      return DatomProject.open(store).table(ref.table());
+      HadoopStore store = locator.store(ref.project());
+      return new Located(store, DatomProject.open(store).table(ref.table()));
     } catch (TableNotFoundException | ProjectNotRegisteredException e) {
-      throw new DatomTableNotFoundException(ident, e);
+      throw SparkErrors.tableNotFound(ident, e);
     }
   }
+
+  private record Located(HadoopStore store, DatomTable table) {}
 
   @Override
   public String[][] listNamespaces() {

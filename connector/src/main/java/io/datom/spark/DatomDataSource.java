@@ -4,7 +4,7 @@ import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.read.DatomProject;
 import io.datom.core.repo.RemoteUrls;
 import io.datom.spark.catalog.DatomIdentifiers;
-import io.datom.spark.exceptions.DatomTableNotFoundException;
+import io.datom.spark.exceptions.SparkErrors;
 import io.datom.spark.options.DatomReadOptions;
 import io.datom.spark.options.DatomWriteOptions;
 import io.datom.spark.options.KnownOptions;
@@ -100,7 +100,7 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
     try {
       DatomProject.open(store).table(conf.table()).history();
     } catch (TableNotFoundException e) {
-      throw asUnchecked(new DatomTableNotFoundException(DatomIdentifiers.forPath(conf.store(), conf.table()), e));
+      throw asUnchecked(SparkErrors.tableNotFound(DatomIdentifiers.forPath(conf.store(), conf.table()), e));
     }
     throw new IllegalStateException("Table " + conf.table() + " in " + store.describe() + " was created while it was "
         + "being read; read it again.");

@@ -10,13 +10,13 @@ import org.apache.spark.sql.connector.catalog.Identifier;
  * <p>Spark 3.5 and 4.0 share no constructor that takes a message and a cause (3.5's {@code (String, Option)} is gone
  * in 4.0), so this builds on the identifier constructor both have and returns datom's message and cause itself.
  */
-public final class DatomTableNotFoundException extends NoSuchTableException {
+final class DatomTableNotFoundException extends NoSuchTableException {
 
   private static final long serialVersionUID = 1L;
 
   private final DatomException datomCause;
 
-  public DatomTableNotFoundException(Identifier ident, DatomException cause) {
+  DatomTableNotFoundException(Identifier ident, DatomException cause) {
     super(ident);
     this.datomCause = cause;
   }
