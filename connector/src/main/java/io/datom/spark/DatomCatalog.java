@@ -273,9 +273,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
-    throw new UnsupportedDatomOperationException("CREATE TABLE", "Cannot create table " + ident + " without data in"
-        + " catalog " + name + ": a datom table exists from its first version on. Create it with its data instead:"
-        + " CREATE TABLE ... AS SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
+    throw UnsupportedDatomOperationException.createWithoutData(ident.toString(), name);
   }
 
   /** A table created with its first version ({@code CREATE TABLE AS SELECT}, {@code writeTo(...).create()}). */
@@ -302,10 +300,9 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   // A datom version is a whole table, so created and replaced tables are written alike; the write makes the version.
   private WriteTarget target(Identifier ident) throws NoSuchNamespaceException {
     TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels())
-        .orElseThrow(() -> new UnsupportedDatomOperationException("write",
-            "Cannot write " + ident + " in catalog " + name + ": it does not name a datom table."));
+        .orElseThrow(() -> UnsupportedDatomOperationException.notATable(ident.toString(), name));
     if (ref.history()) {
-      throw HistoryTable.readOnly(ref.table());
+      throw UnsupportedDatomOperationException.historyReadOnly(ref.table());
     }
     if (!locator.exists(ref.project())) {
       throw noSuchNamespace(ident.namespace());
@@ -352,9 +349,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   }
 
   private UnsupportedDatomOperationException readOnly(String statement, String operation) {
-    return new UnsupportedDatomOperationException(statement,
-        "Cannot " + operation + " in catalog " + name + ": datom versions are immutable. Tables are created and "
-            + "versioned by writes (INSERT, CREATE TABLE AS SELECT, format(\"datom\") saves, or the R package).");
+    return UnsupportedDatomOperationException.immutable(statement, operation, name);
   }
 
   private static SparkSession spark() {

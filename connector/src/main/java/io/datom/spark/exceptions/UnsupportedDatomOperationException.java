@@ -37,6 +37,41 @@ public final class UnsupportedDatomOperationException extends DatomException {
         + " change what the table holds, " + WRITE_A_VERSION + ".");
   }
 
+  /** A write to the history of {@code table}, which is read-only. */
+  public static UnsupportedDatomOperationException historyReadOnly(String table) {
+    return new UnsupportedDatomOperationException("write", "Cannot write " + table + ".history: a table's history is"
+        + " read-only, and grows by one entry with each write of the table. Write to table " + table + " instead.");
+  }
+
+  /** A change of tables or namespaces ({@code ALTER}, {@code DROP}, {@code RENAME}, ...) in {@code catalog}. */
+  public static UnsupportedDatomOperationException immutable(String statement, String operation, String catalog) {
+    return new UnsupportedDatomOperationException(statement,
+        "Cannot " + operation + " in catalog " + catalog + ": datom versions are immutable. Tables are created and "
+            + "versioned by writes (INSERT, CREATE TABLE AS SELECT, format(\"datom\") saves, or the R package).");
+  }
+
+  /** {@code CREATE TABLE} without data: a table exists from its first version on. */
+  public static UnsupportedDatomOperationException createWithoutData(String table, String catalog) {
+    return new UnsupportedDatomOperationException("CREATE TABLE", "Cannot create table " + table + " without data in"
+        + " catalog " + catalog + ": a datom table exists from its first version on. Create it with its data instead:"
+        + " CREATE TABLE ... AS SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
+  }
+
+  /** A staged table ({@code CREATE} or {@code REPLACE TABLE} without {@code AS SELECT}) committed without rows. */
+  public static UnsupportedDatomOperationException stagedWithoutData(boolean replaces, String table, String store) {
+    return new UnsupportedDatomOperationException(replaces ? "REPLACE TABLE" : "CREATE TABLE", "Cannot "
+        + (replaces ? "replace" : "create") + " table " + table + " in " + store
+        + " without data: a datom table is its versions, and a version is made of rows. Nothing was changed."
+        + " Give the rows: REPLACE TABLE ... AS SELECT, CREATE TABLE ... AS SELECT, or"
+        + " df.writeTo(...).createOrReplace().");
+  }
+
+  /** A write to an identifier that names no datom table in {@code catalog}. */
+  public static UnsupportedDatomOperationException notATable(String ident, String catalog) {
+    return new UnsupportedDatomOperationException("write",
+        "Cannot write " + ident + " in catalog " + catalog + ": it does not name a datom table.");
+  }
+
   /** The statement refused, e.g. {@code UPDATE}, {@code DROP TABLE}. */
   public String operation() {
     return operation;

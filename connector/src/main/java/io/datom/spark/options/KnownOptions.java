@@ -34,8 +34,9 @@ public final class KnownOptions {
       DatomWriteOptions.RETRY_DEADLINE));
 
   /** What a catalog takes ({@code spark.sql.catalog.<name>.<option>}): where its projects are, and write defaults. */
-  public static final Set<String> CATALOG = names(Stream.of(), Stream.of(DatomCatalogOptions.STORE, DatomCatalogOptions.GOVERNANCE,
-      DatomCatalogOptions.S3_SCHEME, DatomWriteOptions.REPO, DatomWriteOptions.PROJECT, DatomWriteOptions.RETRY_DEADLINE));
+  public static final Set<String> CATALOG = names(Stream.of(), Stream.of(DatomCatalogOptions.STORE,
+      DatomCatalogOptions.GOVERNANCE, DatomCatalogOptions.S3_SCHEME, DatomWriteOptions.REPO, DatomWriteOptions.PROJECT,
+      DatomWriteOptions.RETRY_DEADLINE));
 
   private static final Set<String> ANY = union(READ, WRITE);
 
@@ -73,12 +74,13 @@ public final class KnownOptions {
   private static void require(Map<String, String> options, Set<String> known, String operation) {
     for (String given : spelledAsGiven(options)) {
       String name = given.toLowerCase(Locale.ROOT);
-      if (known.contains(name) || (known == WRITE || known == ANY) && name.startsWith(DatomWriteOptions.CUSTOM_PREFIX)) {
+      boolean custom = name.startsWith(DatomWriteOptions.CUSTOM_PREFIX);
+      if (known.contains(name) || (known == WRITE || known == ANY) && custom) {
         continue;
       }
       String hint = secretHint(name).or(() -> sessionHint(given))
           .or(() -> closest(name, known).map(match -> " Did you mean '" + match + "'?")).orElse("");
-      String where = ANY.contains(name) || name.startsWith(DatomWriteOptions.CUSTOM_PREFIX)
+      String where = ANY.contains(name) || custom
           ? " It belongs to the other direction (a read or a write), where it would mean something." : "";
       throw new InvalidOptionsException("Unknown option '" + given + "' for " + operation + "." + hint + where
           + " Options are: " + String.join(", ", spelled(known)) + (known == READ ? "" : ", custom.*")

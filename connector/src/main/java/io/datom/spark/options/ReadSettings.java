@@ -15,7 +15,7 @@ import scala.Option;
 
 /**
  * The settings of one datom read, parsed once from its options: each value resolves read option, then session
- * configuration, then default, through the one {@link SettingLookup} (in the manner of Iceberg's {@code SparkReadConf}).
+ * configuration, then default, through the one {@link SettingLookup} (as Iceberg's {@code SparkReadConf} does).
  * Aliases ({@code path}/{@code store}, {@code versionAsOf}/{@code version}, {@code timestampAsOf}/{@code asOf}) may
  * both be given only with equal values. Parsing checks everything, so a malformed read fails before Spark plans it.
  *
@@ -98,8 +98,8 @@ public record ReadSettings(String table, String store, Optional<String> version,
           .orElseThrow(
               () ->
                   new InvalidOptionsException(
-                      "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read or write, e.g. "
-                          + ".option(\"table\", \"dm\").",
+                      "Option '" + DatomReadOptions.TABLE + "' is required: name the datom table to read or write,"
+                          + " e.g. .option(\"table\", \"dm\").",
                       DatomReadOptions.TABLE));
     }
 
@@ -171,7 +171,8 @@ public record ReadSettings(String table, String store, Optional<String> version,
         }
       }
       String zone = spark.sessionState().conf().sessionLocalTimeZone();
-      Option<Object> micros = DateTimeUtils.stringToTimestamp(UTF8String.fromString(text), DateTimeUtils.getZoneId(zone));
+      Option<Object> micros =
+          DateTimeUtils.stringToTimestamp(UTF8String.fromString(text), DateTimeUtils.getZoneId(zone));
       if (micros.isEmpty()) {
         throw new InvalidOptionsException(
             "Option " + DatomReadOptions.AS_OF + " = '" + text + "' is not a timestamp. Use an ISO-8601 instant such "
@@ -201,8 +202,8 @@ public record ReadSettings(String table, String store, Optional<String> version,
       Optional<String> secondary = option(alias);
       if (primary.isPresent() && secondary.isPresent() && !primary.equals(secondary)) {
         throw new InvalidOptionsException(
-            "Options '" + name + "' (" + primary.get() + ") and '" + alias + "' (" + secondary.get() + ") mean the same "
-                + "thing but differ; set only one of them.",
+            "Options '" + name + "' (" + primary.get() + ") and '" + alias + "' (" + secondary.get() + ") mean the"
+                + " same thing but differ; set only one of them.",
             name,
             alias);
       }

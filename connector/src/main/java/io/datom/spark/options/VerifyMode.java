@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** When a read checks the stored parquet against its recorded {@code parquet_sha}: see {@link DatomReadOptions#VERIFY}. */
+/** When a read checks the stored parquet against its recorded {@code parquet_sha}: {@link DatomReadOptions#VERIFY}. */
 public enum VerifyMode {
   /** Never: trust the content-addressed object. */
   NONE,

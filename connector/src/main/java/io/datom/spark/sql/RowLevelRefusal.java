@@ -47,7 +47,7 @@ public final class RowLevelRefusal extends Rule<LogicalPlan> {
 
   private static UnsupportedDatomOperationException refusal(String operation, Table table) {
     if (table instanceof HistoryTable history) {
-      return HistoryTable.readOnly(history.name().substring(0, history.name().length() - ".history".length()));
+      return UnsupportedDatomOperationException.historyReadOnly(history.name().substring(0, history.name().length() - ".history".length()));
     }
     String name = table instanceof DatomSparkTable version ? version.snapshot().table() : table.name();
     return UnsupportedDatomOperationException.rowLevel(operation, name);

@@ -85,16 +85,10 @@ public final class HistoryTable implements SupportsRead, SupportsWrite {
         TableCapability.ACCEPT_ANY_SCHEMA);
   }
 
-  /** Refuses the write: see {@link #readOnly}. */
+  /** Refuses the write: a history is read-only. */
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    throw readOnly(table.name());
-  }
-
-  /** The refusal of a write to the history of {@code table}. */
-  public static UnsupportedDatomOperationException readOnly(String table) {
-    return new UnsupportedDatomOperationException("write", "Cannot write " + table + ".history: a table's history is"
-        + " read-only, and grows by one entry with each write of the table. Write to table " + table + " instead.");
+    throw UnsupportedDatomOperationException.historyReadOnly(table.name());
   }
 
   @Override

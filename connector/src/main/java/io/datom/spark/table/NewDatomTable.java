@@ -90,11 +90,7 @@ public final class NewDatomTable implements StagedTable, SupportsWrite {
   public void commitStagedChanges() {
     // The write already committed the version (see the class documentation); without a write there is none.
     if (!written) {
-      throw new UnsupportedDatomOperationException(replaces ? "REPLACE TABLE" : "CREATE TABLE", "Cannot "
-          + (replaces ? "replace" : "create") + " table " + target.table() + " in " + target.store().describe()
-          + " without data: a datom table is its versions, and a version is made of rows. Nothing was changed."
-          + " Give the rows: REPLACE TABLE ... AS SELECT, CREATE TABLE ... AS SELECT, or"
-          + " df.writeTo(...).createOrReplace().");
+      throw UnsupportedDatomOperationException.stagedWithoutData(replaces, target.table(), target.store().describe());
     }
   }
 

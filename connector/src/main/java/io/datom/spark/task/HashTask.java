@@ -53,8 +53,8 @@ public final class HashTask implements Function<Integer, HashTask.Outcome> {
    * @param joinedObject where the first task joins the parts into the object, or {@code null} for column tasks only
    * @param metrics what the column tasks count their hashing in
    */
-  public HashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts, String joinedObject,
-      WriteMetrics.Hashing metrics) {
+  public HashTask(Broadcast<SerializableHadoopConf> conf, StructType schema, List<WrittenPart> parts,
+      String joinedObject, WriteMetrics.Hashing metrics) {
     this.conf = conf;
     this.schema = schema;
     this.parts = List.copyOf(parts);
