@@ -74,8 +74,8 @@ public record WriteSettings(String repo, Optional<String> project, Optional<Stri
       CaseInsensitiveStringMap catalogOptions) {
     SettingLookup lookup = new SettingLookup(options, catalogOptions, key -> spark.conf().get(key, null));
     Parser parser = new Parser(spark, lookup);
-    Duration stagingMaxAge = parser.stagingMaxAge();
     String repo = parser.repo();
+    Duration stagingMaxAge = parser.stagingMaxAge();
     GitCredentials credentials = parser.credentials();
     GitIdentity author = parser.author();
     RetryPolicy retryPolicy = parser.retryPolicy();

@@ -1,12 +1,9 @@
 package io.datom.spark.table;
 
-import io.datom.core.repo.RemoteUrls;
-import io.datom.spark.options.DatomWriteOptions;
 import io.datom.spark.options.KnownOptions;
 import io.datom.spark.options.WriteSettings;
 import io.datom.spark.write.WriteMode;
 import io.datom.spark.write.WriteTarget;
-import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -57,9 +54,8 @@ public final class DatomWriteBuilder implements WriteBuilder, SupportsTruncate {
   @Override
   public Write build() {
     KnownOptions.requireWriteOptions(info.options());
-    // Spark builds the write while it plans, so a refused repo URL never reaches an executed plan's string.
-    Optional.ofNullable(info.options().get(DatomWriteOptions.REPO))
-        .ifPresent(repo -> RemoteUrls.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+    // Spark builds the write while it plans, so a refused repo URL (WriteSettings checks it first) never reaches an
+    // executed plan's string.
     WriteSettings conf = WriteSettings.parse(SparkSession.active(), info.options(), target.catalogOptions());
     return new DatomV1Write(target, truncate ? WriteMode.OVERWRITE : untruncated, conf);
   }
