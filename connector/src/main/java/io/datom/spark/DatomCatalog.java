@@ -2,7 +2,6 @@ package io.datom.spark;
 
 import io.datom.core.DatomProject;
 import io.datom.core.DatomTable;
-import io.datom.core.GitRemotes;
 import io.datom.core.TableNames;
 import io.datom.core.VersionSpec;
 import io.datom.core.exceptions.CredentialsInUrlException;
@@ -11,15 +10,24 @@ import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.ProjectNotRegisteredException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
-import io.datom.spark.catalog.DatomIdentifiers.TableReference;
+import io.datom.spark.catalog.DatomCatalogView;
 import io.datom.spark.catalog.DatomIdentifiers;
+import io.datom.spark.catalog.DatomIdentifiers.TableReference;
 import io.datom.spark.catalog.ProjectLocator;
 import io.datom.spark.catalog.ProjectLocators;
-import io.datom.spark.read.DatomSparkTable;
-import io.datom.spark.read.HistoryTable;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.exceptions.SparkErrors;
+import io.datom.spark.exceptions.UnsupportedDatomOperationException;
+import io.datom.spark.options.CatalogSettings;
+import io.datom.spark.options.DatomCatalogOptions;
+import io.datom.spark.options.DatomWriteOptions;
+import io.datom.spark.options.KnownOptions;
+import io.datom.spark.options.ReadSettings;
 import io.datom.spark.store.HadoopStore;
-import io.datom.spark.write.DamagedDatomTable;
-import io.datom.spark.write.NewDatomTable;
+import io.datom.spark.table.DamagedDatomTable;
+import io.datom.spark.table.DatomSparkTable;
+import io.datom.spark.table.HistoryTable;
+import io.datom.spark.table.NewDatomTable;
 import io.datom.spark.write.WriteTarget;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,7 +70,7 @@ import scala.collection.JavaConverters;
  * <p>Tables are written through the catalog as new versions: {@code INSERT INTO} / {@code writeTo(...).append()} add
  * rows to the current version, {@code INSERT OVERWRITE} / {@code overwrite(lit(true))} replace them,
  * {@code CREATE TABLE AS SELECT} / {@code create()} / {@code createOrReplace()} / {@code replace()} write a whole table
- * (see {@link io.datom.spark.write.DatomWriteBuilder}). A write's settings ({@code repo}, {@code project},
+ * (see {@link io.datom.spark.table.DatomWriteBuilder}). A write's settings ({@code repo}, {@code project},
  * {@link DatomWriteOptions}) are taken from the write's options, else from the catalog's
  * ({@code spark.sql.catalog.study.repo = ...}). Versions are immutable: tables and namespaces cannot be altered,
  * renamed or dropped.
@@ -71,16 +79,16 @@ import scala.collection.JavaConverters;
  * {@link NoSuchNamespaceException} carrying datom's message (and the core exception as cause); version, store and
  * integrity errors surface as the typed exceptions of {@code io.datom.core.exceptions}.
  */
-public final class DatomCatalog implements StagingTableCatalog, SupportsNamespaces {
+public final class DatomCatalog implements StagingTableCatalog, SupportsNamespaces, DatomCatalogView {
 
   /** Catalog option: the store path of a single-project catalog. */
-  public static final String STORE = "store";
+  public static final String STORE = DatomCatalogOptions.STORE;
 
   /** Catalog option: the governance store path of a portfolio catalog. */
-  public static final String GOVERNANCE = "governance";
+  public static final String GOVERNANCE = DatomCatalogOptions.GOVERNANCE;
 
   /** Catalog option: the Hadoop scheme for S3 data locations found in {@code ref.json}; default {@code s3a}. */
-  public static final String S3_SCHEME = "s3-scheme";
+  public static final String S3_SCHEME = DatomCatalogOptions.S3_SCHEME;
 
   private String name;
   private CaseInsensitiveStringMap options;
@@ -90,10 +98,9 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
     this.options = options;
+    CatalogSettings settings;
     try {
-      KnownOptions.requireCatalogOptions(name, options);
-      Optional.ofNullable(options.get(DatomWriteOptions.REPO))
-          .ifPresent(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
+      settings = CatalogSettings.parse(name, options);
     } catch (CredentialsInUrlException e) {
       forgetSetting(DatomWriteOptions.REPO);
       throw new CredentialsInUrlException(e.redactedUrl(), DatomWriteOptions.tokenSettings() + "; the setting"
@@ -103,7 +110,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
       e.options().stream().filter(KnownOptions::looksLikeCredential).forEach(this::forgetSetting);
       throw e;
     }
-    this.locator = ProjectLocators.fromOptions(name, options, () -> spark().sessionState().newHadoopConf());
+    this.locator = ProjectLocators.of(settings, () -> spark().sessionState().newHadoopConf());
   }
 
   @Override
@@ -131,12 +138,14 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   }
 
   /** The store of a single-project catalog; empty for a portfolio or path catalog, which serve many projects. */
-  Optional<HadoopStore> projectStore() {
+  @Override
+  public Optional<HadoopStore> projectStore() {
     return locator.projectLevels() == 0 ? Optional.of(locator.store(List.of())) : Optional.empty();
   }
 
   /** The catalog's options ({@code spark.sql.catalog.<name>.*}), which writes and validation fall back on. */
-  CaseInsensitiveStringMap options() {
+  @Override
+  public CaseInsensitiveStringMap options() {
     return options;
   }
 
@@ -154,20 +163,30 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   /**
    * The table's current version. In path mode (the catalog behind {@code format("datom")}), a table without versions
    * loads as a {@link NewDatomTable}, which can be written but not read: {@code save()} in modes {@code append} and
-   * {@code overwrite} creates a table, as Spark's file sources create a path.
+   * {@code overwrite} creates a table, as Spark's file sources create a path. The project is opened once.
    */
   @Override
   public Table loadTable(Identifier ident) throws NoSuchTableException {
-    Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels()).filter(r -> !r.history());
-    if (locator.writesCreateTables() && ref.isPresent() && !tableExists(ident)) {
-      return NewDatomTable.created(writeTarget(ref.get()), new StructType());
+    Optional<TableReference> ref = DatomIdentifiers.parse(ident, locator.projectLevels());
+    if (ref.isEmpty()) {
+      throw new NoSuchTableException(ident);
+    }
+    TableReference table = ref.get();
+    boolean creatable = !table.history() && locator.writesCreateTables();
+    if (creatable && !TableNames.isValid(table.table())) {
+      return NewDatomTable.created(writeTarget(locator.store(table.project()), table), new StructType()); // refused
+    }
+    // Whether a creatable table exists is asked outside the damage check, as Spark's tableExists asks it.
+    Optional<Located> found = creatable ? Optional.of(locate(ident, table)) : Optional.empty();
+    if (found.isPresent() && !found.get().table().exists()) {
+      return NewDatomTable.created(writeTarget(found.get().store(), table), new StructType());
     }
     try {
-      return load(ident, VersionSpec.current());
+      return load(ident, table, found.isPresent() ? found.get() : locate(ident, table), VersionSpec.current());
     } catch (MalformedJsonException | VersionHistoryNotFoundException | InvalidDatomFileException damage) {
       // An overwrite needs nothing of the current version: the damaged table stays writable, reads meet the damage.
-      if (ref.isPresent()) {
-        return DamagedDatomTable.of(writeTarget(ref.get()), damage);
+      if (!table.history()) {
+        return DamagedDatomTable.of(writeTarget(locator.store(table.project()), table), damage);
       }
       throw damage;
     }
@@ -187,7 +206,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table loadTable(Identifier ident, String version) throws NoSuchTableException {
-    String checked = DatomReadConf.requireVersion(version, "VERSION AS OF '" + version + "'", ident.name());
+    String checked = ReadSettings.requireVersion(version, "VERSION AS OF '" + version + "'", ident.name());
     return load(ident, VersionSpec.version(checked));
   }
 
@@ -200,16 +219,31 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   Table load(Identifier ident, VersionSpec spec) throws NoSuchTableException {
     TableReference ref =
         DatomIdentifiers.parse(ident, locator.projectLevels()).orElseThrow(() -> new NoSuchTableException(ident));
+    return load(ident, ref, locate(ident, ref), spec);
+  }
+
+  private Table load(Identifier ident, TableReference ref, Located located, VersionSpec spec)
+      throws NoSuchTableException {
     try {
-      HadoopStore store = locator.store(ref.project());
-      DatomTable table = DatomProject.open(store).table(ref.table());
       return ref.history()
-          ? HistoryTable.of(table, spec)
-          : DatomSparkTable.of(spark(), store, table.snapshot(spec), options);
+          ? HistoryTable.of(located.table(), spec)
+          : DatomSparkTable.of(spark(), located.table().snapshot(spec), writeTarget(located.store(), ref));
     } catch (TableNotFoundException | ProjectNotRegisteredException e) {
-      throw new DatomTableNotFoundException(ident, e);
+      throw SparkErrors.tableNotFound(ident, e);
     }
   }
+
+  /** The referenced table and its project's store: the one place a catalog operation opens the project. */
+  private Located locate(Identifier ident, TableReference ref) throws NoSuchTableException {
+    try {
+      HadoopStore store = locator.store(ref.project());
+      return new Located(store, DatomProject.open(store).table(ref.table()));
+    } catch (TableNotFoundException | ProjectNotRegisteredException e) {
+      throw SparkErrors.tableNotFound(ident, e);
+    }
+  }
+
+  private record Located(HadoopStore store, DatomTable table) {}
 
   @Override
   public String[][] listNamespaces() {
@@ -239,9 +273,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
 
   @Override
   public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> props) {
-    throw new UnsupportedDatomOperationException("CREATE TABLE", "Cannot create table " + ident + " without data in"
-        + " catalog " + name + ": a datom table exists from its first version on. Create it with its data instead:"
-        + " CREATE TABLE ... AS SELECT, df.writeTo(...).create(), or df.write().format(\"datom\").save(...).");
+    throw UnsupportedDatomOperationException.createWithoutData(ident.toString(), name);
   }
 
   /** A table created with its first version ({@code CREATE TABLE AS SELECT}, {@code writeTo(...).create()}). */
@@ -268,19 +300,18 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   // A datom version is a whole table, so created and replaced tables are written alike; the write makes the version.
   private WriteTarget target(Identifier ident) throws NoSuchNamespaceException {
     TableReference ref = DatomIdentifiers.parse(ident, locator.projectLevels())
-        .orElseThrow(() -> new UnsupportedDatomOperationException("write",
-            "Cannot write " + ident + " in catalog " + name + ": it does not name a datom table."));
+        .orElseThrow(() -> UnsupportedDatomOperationException.notATable(ident.toString(), name));
     if (ref.history()) {
-      throw HistoryTable.readOnly(ref.table());
+      throw UnsupportedDatomOperationException.historyReadOnly(ref.table());
     }
     if (!locator.exists(ref.project())) {
       throw noSuchNamespace(ident.namespace());
     }
-    return writeTarget(ref);
+    return writeTarget(locator.store(ref.project()), ref);
   }
 
-  private WriteTarget writeTarget(TableReference ref) {
-    return new WriteTarget(locator.store(ref.project()), ref.table(), Optional.empty(), options);
+  private WriteTarget writeTarget(HadoopStore store, TableReference ref) {
+    return new WriteTarget(store, ref.table(), options);
   }
 
   @Override
@@ -318,9 +349,7 @@ public final class DatomCatalog implements StagingTableCatalog, SupportsNamespac
   }
 
   private UnsupportedDatomOperationException readOnly(String statement, String operation) {
-    return new UnsupportedDatomOperationException(statement,
-        "Cannot " + operation + " in catalog " + name + ": datom versions are immutable. Tables are created and "
-            + "versioned by writes (INSERT, CREATE TABLE AS SELECT, format(\"datom\") saves, or the R package).");
+    return UnsupportedDatomOperationException.immutable(statement, operation, name);
   }
 
   private static SparkSession spark() {

@@ -1,6 +1,6 @@
 package io.datom.spark;
 
-import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.table.DatomSparkTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

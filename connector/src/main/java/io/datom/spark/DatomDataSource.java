@@ -4,6 +4,11 @@ import io.datom.core.DatomProject;
 import io.datom.core.GitRemotes;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.spark.catalog.DatomIdentifiers;
+import io.datom.spark.exceptions.SparkErrors;
+import io.datom.spark.options.DatomReadOptions;
+import io.datom.spark.options.DatomWriteOptions;
+import io.datom.spark.options.KnownOptions;
+import io.datom.spark.options.ReadSettings;
 import io.datom.spark.store.HadoopStore;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +47,10 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
   /** The catalog this source reads through; configured automatically as a path-mode {@link DatomCatalog}. */
   public static final String PATH_CATALOG = "datom_paths";
 
+  /** The settings of this source's one read or write (Spark makes a source for each), parsed once. */
+  private ReadSettings settings;
+  private CaseInsensitiveStringMap parsedFrom;
+
   @Override
   public String shortName() {
     return SHORT_NAME;
@@ -50,12 +59,12 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
   @Override
   public Identifier extractIdentifier(CaseInsensitiveStringMap options) {
     KnownOptions.requireReadOrWriteOption(options);
-    DatomReadConf conf = new DatomReadConf(SparkSession.active(), options);
-    conf.versionSpec(); // fails early, with datom's messages, on contradicting or malformed version options
     // Before Spark builds a plan whose string would show the option: a token in the URL never gets that far.
     Optional.ofNullable(options.get(DatomWriteOptions.REPO))
         .ifPresent(repo -> GitRemotes.requireNoCredentials(repo, DatomWriteOptions.tokenSettings()));
-    return DatomIdentifiers.forPath(conf.store(), conf.table());
+    // Fails early, with datom's messages, on missing, contradicting or malformed options.
+    ReadSettings read = settings(options);
+    return DatomIdentifiers.forPath(read.store(), read.table());
   }
 
   @Override
@@ -70,12 +79,12 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
 
   @Override
   public Optional<String> extractTimeTravelVersion(CaseInsensitiveStringMap options) {
-    return new DatomReadConf(SparkSession.active(), options).version();
+    return settings(options).version();
   }
 
   @Override
   public Optional<String> extractTimeTravelTimestamp(CaseInsensitiveStringMap options) {
-    return new DatomReadConf(SparkSession.active(), options).asOf();
+    return settings(options).asOf();
   }
 
   /**
@@ -86,12 +95,12 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
   public BaseRelation createRelation(SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
     SparkSession spark = sqlContext.sparkSession();
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(JavaConverters.mapAsJavaMap(parameters));
-    DatomReadConf conf = new DatomReadConf(spark, options);
+    ReadSettings conf = settings(options);
     HadoopStore store = HadoopStore.at(conf.store(), spark.sessionState().newHadoopConf());
     try {
       DatomProject.open(store).table(conf.table()).history();
     } catch (TableNotFoundException e) {
-      throw asUnchecked(new DatomTableNotFoundException(DatomIdentifiers.forPath(conf.store(), conf.table()), e));
+      throw asUnchecked(SparkErrors.tableNotFound(DatomIdentifiers.forPath(conf.store(), conf.table()), e));
     }
     throw new IllegalStateException("Table " + conf.table() + " in " + store.describe() + " was created while it was "
         + "being read; read it again.");
@@ -116,10 +125,19 @@ public final class DatomDataSource implements SupportsCatalogOptions, DataSource
     DatomCatalog catalog = new DatomCatalog();
     catalog.initialize(PATH_CATALOG, CaseInsensitiveStringMap.empty());
     try {
-      return catalog.load(extractIdentifier(options), new DatomReadConf(SparkSession.active(), options).versionSpec());
+      return catalog.load(extractIdentifier(options), settings(options).versionSpec());
     } catch (NoSuchTableException e) {
       // This interface allows no checked exception; the catalog always carries datom's own exception as the cause.
       throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** The read's settings, parsed on first use: Spark hands the same options to each of the methods above. */
+  private synchronized ReadSettings settings(CaseInsensitiveStringMap options) {
+    if (settings == null || !options.equals(parsedFrom)) {
+      settings = ReadSettings.parse(SparkSession.active(), options);
+      parsedFrom = options;
+    }
+    return settings;
   }
 }

@@ -1,18 +1,11 @@
 package io.datom.spark;
 
-import io.datom.core.ProjectValidator;
-import io.datom.core.ValidationReport;
-import io.datom.core.WriterOptions;
-import io.datom.spark.store.HadoopStore;
-import io.datom.spark.write.DatomWriteConf;
-import java.util.Map;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.validate.ProjectValidation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.connector.catalog.CatalogManager;
-import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * Operations on a whole datom project from Spark. {@link #validate} compares a project's store with its data
@@ -44,18 +37,7 @@ public final class DatomProjects {
    * @throws io.datom.core.exceptions.ProjectNotFoundException if the repository has no commits
    */
   public static Dataset<Row> validate(SparkSession spark, String catalog, boolean fix) {
-    DatomCatalog datom = datomCatalog(spark, catalog);
-    HadoopStore store = datom.projectStore().orElseThrow(() -> new InvalidOptionsException("Catalog " + catalog
-        + " serves many projects (a portfolio or path catalog), so it names no one project to validate. Validate "
-        + "one project by its store and repository: DatomProjects.validate(spark, store, repo, fix), or in SQL "
-        + "datom_validate('<store>', '<repo>', fix).", DatomCatalog.STORE, DatomCatalog.GOVERNANCE));
-    CaseInsensitiveStringMap options = datom.options();
-    if (isBlank(options.get(DatomWriteOptions.REPO))) {
-      throw new InvalidOptionsException("Catalog " + catalog + " has no '" + DatomWriteOptions.REPO + "': validation "
-          + "compares the store with the project's data repository. Set spark.sql.catalog." + catalog + "."
-          + DatomWriteOptions.REPO + " to its git remote.", DatomWriteOptions.REPO);
-    }
-    return run(spark, store, options, fix);
+    return ProjectValidation.validate(spark, catalog, fix);
   }
 
   /**
@@ -66,46 +48,11 @@ public final class DatomProjects {
    * @throws io.datom.core.exceptions.ProjectNotFoundException if the repository has no commits
    */
   public static Dataset<Row> validate(SparkSession spark, String store, String repo, boolean fix) {
-    if (isBlank(store) || isBlank(repo)) {
-      throw new InvalidOptionsException("Validation needs both the project's store (a Hadoop path such as "
-          + "s3a://bucket/trial) and its git remote (https://... or file://...); " + (isBlank(store) ? "the store"
-          : "the repo") + " is blank.", isBlank(store) ? DatomCatalog.STORE : DatomWriteOptions.REPO);
-    }
-    HadoopStore hadoopStore = HadoopStore.at(store.trim(), spark.sessionState().newHadoopConf());
-    return run(spark, hadoopStore, new CaseInsensitiveStringMap(Map.of(DatomWriteOptions.REPO, repo.trim())), fix);
+    return ProjectValidation.validate(spark, store, repo, fix);
   }
 
   /** The columns of a validation's rows: project, commit, kind, table_name, store_key, repairable, status, detail. */
   public static StructType validationSchema() {
-    return ValidationRows.SCHEMA;
-  }
-
-  private static Dataset<Row> run(SparkSession spark, HadoopStore store, CaseInsensitiveStringMap settings,
-      boolean fix) {
-    DatomWriteConf conf = new DatomWriteConf(spark, CaseInsensitiveStringMap.empty(), settings);
-    WriterOptions options = WriterOptions.builder(conf.repo(), store).credentials(conf.credentials()).build();
-    ValidationReport report = ProjectValidator.validate(options, fix);
-    return spark.createDataFrame(ValidationRows.of(report, fix), ValidationRows.SCHEMA);
-  }
-
-  private static DatomCatalog datomCatalog(SparkSession spark, String name) {
-    String catalog = name == null ? "" : name.trim();
-    CatalogManager catalogs = spark.sessionState().catalogManager();
-    if (catalog.isEmpty() || !catalogs.isCatalogRegistered(catalog)) {
-      throw new InvalidOptionsException("No catalog named '" + catalog + "' is configured. Configure the project's "
-          + "catalog first: spark.sql.catalog." + (catalog.isEmpty() ? "study" : catalog)
-          + " = io.datom.spark.DatomCatalog, with its .store and .repo.");
-    }
-    CatalogPlugin plugin = catalogs.catalog(catalog);
-    if (!(plugin instanceof DatomCatalog datom)) {
-      throw new InvalidOptionsException("Catalog " + catalog + " is a " + plugin.getClass().getName() + ", not a "
-          + "datom catalog. Name the project's catalog, the one configured as spark.sql.catalog.<name> = "
-          + "io.datom.spark.DatomCatalog.");
-    }
-    return datom;
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
+    return ProjectValidation.validationSchema();
   }
 }

@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -16,9 +15,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  * Guards the connector's shape (issue #13): its packages form no cycle, it uses only core's public packages, and its
  * root package (the user's entry points) is used by nothing else. Only production classes are analysed.
  *
- * <p>A violation names the offending classes and the line of each dependency. Rules that today's layout breaks
- * carry {@code @ArchIgnore} (ArchUnit's engine does not read JUnit's {@code @Disabled}); remove it once #13's
- * restructure has merged.
+ * <p>A violation names the offending classes and the line of each dependency.
  */
 @AnalyzeClasses(packages = ConnectorArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ConnectorArchitectureTest {
@@ -31,7 +28,6 @@ class ConnectorArchitectureTest {
   };
 
   @ArchTest
-  @ArchIgnore(reason = "until #13 restructure merges")
   static final ArchRule connectorUsesOnlyPublicCore = noClasses()
       .that().resideInAPackage(ROOT + "..")
       .should().dependOnClassesThat(
@@ -40,14 +36,12 @@ class ConnectorArchitectureTest {
       .because("the connector uses core only through its public packages " + String.join(", ", PUBLIC_CORE_PACKAGES));
 
   @ArchTest
-  @ArchIgnore(reason = "until #13 restructure merges")
   static final ArchRule onlyTheRootUsesTheRoot = noClasses()
       .that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT)
       .should().dependOnClassesThat().resideInAPackage(ROOT)
       .because("the root package holds the user's entry points, which sit on top of every other package");
 
   @ArchTest
-  @ArchIgnore(reason = "until #13 restructure merges")
   static final ArchRule connectorPackagesAreFreeOfCycles = slices()
       .assignedFrom(new ConnectorPackages())
       .should().beFreeOfCycles()

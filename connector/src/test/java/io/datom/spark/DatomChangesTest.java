@@ -3,9 +3,9 @@ package io.datom.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.datom.core.WriteResult;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.spark.testing.SparkTestBase;
-import io.datom.spark.write.DatomWriteResult;
 import io.datom.spark.write.DatomWrites;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +39,8 @@ class DatomChangesTest extends SparkTestBase {
   private static String write(String table, String query) {
     spark.sql(query).write().format("datom").option("table", table).option("repo", remote.url())
         .option("project", "CHANGES").mode("overwrite").save(store);
-    DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
-    return result.version();
+    WriteResult result = DatomWrites.lastResult().orElseThrow();
+    return result.metadataSha();
   }
 
   private static Dataset<Row> read(String table, String version) {

@@ -3,6 +3,8 @@ package io.datom.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.datom.spark.options.DatomReadOptions;
+import io.datom.spark.options.DatomWriteOptions;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

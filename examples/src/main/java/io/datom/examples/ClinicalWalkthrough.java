@@ -8,9 +8,9 @@ import io.datom.core.DatomProject;
 import io.datom.core.Snapshot;
 import io.datom.core.VersionMetadata;
 import io.datom.core.VersionSpec;
+import io.datom.core.WriteResult;
 import io.datom.core.store.LocalStore;
 import io.datom.spark.DatomChanges;
-import io.datom.spark.write.DatomWriteResult;
 import io.datom.spark.write.DatomWrites;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,12 +174,12 @@ public final class ClinicalWalkthrough {
         .option("message", message)
         .mode("overwrite")
         .save(store);
-    DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
-    String version = result.version().substring(0, 8);
-    return switch (result.action()) {
+    WriteResult result = DatomWrites.lastResult().orElseThrow();
+    String version = result.metadataSha().substring(0, 8);
+    return switch (result.action().rName()) {
       case "none" -> "no-op (" + version + ")";
       case "metadata_only" -> version + " metadata only";
-      default -> version + " " + String.format("%,d", result.rows()) + " rows";
+      default -> version + " " + String.format("%,d", result.nrow()) + " rows";
     };
   }
 

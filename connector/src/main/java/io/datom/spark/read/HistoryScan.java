@@ -11,12 +11,29 @@ import java.util.OptionalLong;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.LocalScan;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /** The rows of a history table, built on the driver (a history is small): Spark plans it as a local table scan. */
-final class HistoryScan implements LocalScan {
+public final class HistoryScan implements LocalScan {
+
+  /** The columns of a table's history: see {@code HistoryTable}. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("version", DataTypes.StringType, true)
+          .add("data_sha", DataTypes.StringType, true)
+          .add("parquet_sha", DataTypes.StringType, true)
+          .add("timestamp", DataTypes.TimestampType, true)
+          .add(
+              "author",
+              new StructType().add("name", DataTypes.StringType, false).add("email", DataTypes.StringType, false),
+              true)
+          .add("message", DataTypes.StringType, true)
+          .add("nrow", DataTypes.LongType, true)
+          .add("ncol", DataTypes.IntegerType, true);
+
 
   private final DatomTable table;
   private final TableHistory history;

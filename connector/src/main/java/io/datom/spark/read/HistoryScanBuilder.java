@@ -8,13 +8,13 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.types.StructType;
 
 /** Builds a history scan of only the columns a query needs, so that metadata snapshots are read only when asked. */
-final class HistoryScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
+public final class HistoryScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
 
   private final DatomTable table;
   private final TableHistory history;
-  private StructType columns = HistoryTable.SCHEMA;
+  private StructType columns = HistoryScan.SCHEMA;
 
-  HistoryScanBuilder(DatomTable table, TableHistory history) {
+  public HistoryScanBuilder(DatomTable table, TableHistory history) {
     this.table = table;
     this.history = history;
   }

@@ -3,6 +3,7 @@ package io.datom.spark.read;
 import io.datom.core.ParquetIntegrity;
 import io.datom.core.Snapshot;
 import io.datom.core.exceptions.StoreObjectNotFoundException;
+import io.datom.spark.options.VerifyMode;
 import io.datom.spark.store.HadoopStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;

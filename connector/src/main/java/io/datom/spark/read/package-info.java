@@ -1,6 +1,6 @@
 /**
- * Spark tables for datom versions and histories. A version is scanned by Spark's own parquet machinery over its one
- * object ({@link io.datom.spark.read.DatomSparkTable}); a history is a small local table
- * ({@link io.datom.spark.read.HistoryTable}).
+ * Reading datom versions: a version's one parquet object scanned by Spark's own parquet machinery
+ * ({@link io.datom.spark.read.StoredVersion}), the integrity check before a scan, and a table's history as a small
+ * local scan. Spark's tables over them are in {@code io.datom.spark.table}.
  */
 package io.datom.spark.read;

@@ -1,9 +1,9 @@
 package io.datom.spark.sql;
 
-import io.datom.spark.UnsupportedDatomOperationException;
-import io.datom.spark.read.DatomSparkTable;
-import io.datom.spark.read.HistoryTable;
-import io.datom.spark.write.DamagedDatomTable;
+import io.datom.spark.exceptions.UnsupportedDatomOperationException;
+import io.datom.spark.table.DamagedDatomTable;
+import io.datom.spark.table.DatomSparkTable;
+import io.datom.spark.table.HistoryTable;
 import java.util.Optional;
 import org.apache.spark.sql.catalyst.analysis.EliminateSubqueryAliases;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -47,7 +47,7 @@ public final class RowLevelRefusal extends Rule<LogicalPlan> {
 
   private static UnsupportedDatomOperationException refusal(String operation, Table table) {
     if (table instanceof HistoryTable history) {
-      return HistoryTable.readOnly(history.name().substring(0, history.name().length() - ".history".length()));
+      return UnsupportedDatomOperationException.historyReadOnly(history.name().substring(0, history.name().length() - ".history".length()));
     }
     String name = table instanceof DatomSparkTable version ? version.snapshot().table() : table.name();
     return UnsupportedDatomOperationException.rowLevel(operation, name);

@@ -1,14 +1,14 @@
 package io.datom.spark.sql;
 
-import io.datom.spark.DatomProjects;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.validate.ProjectValidation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 
 /**
- * {@code datom_validate}: {@link DatomProjects#validate} from SQL, in two forms.
+ * {@code datom_validate}: {@link ProjectValidation#validate} from SQL, in two forms.
  *
  * <ul>
  *   <li>{@code datom_validate(catalog [, fix])}: the project of a single-project {@code DatomCatalog}, e.g.
@@ -54,8 +54,8 @@ public final class ValidateFunction implements DatomTableFunction {
     Dataset<Row> report;
     try {
       report = byCatalog
-          ? DatomProjects.validate(spark, args.string(0, "catalog"), args.size() == 2 && args.bool(1, "fix"))
-          : DatomProjects.validate(spark, args.string(0, "store"), args.string(1, "repo"),
+          ? ProjectValidation.validate(spark, args.string(0, "catalog"), args.size() == 2 && args.bool(1, "fix"))
+          : ProjectValidation.validate(spark, args.string(0, "store"), args.string(1, "repo"),
               args.size() == 3 && args.bool(2, "fix"));
     } catch (InvalidOptionsException badTarget) {
       throw FunctionErrors.analysis(NAME + ": " + badTarget.getMessage(), badTarget);

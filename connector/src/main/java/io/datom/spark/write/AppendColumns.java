@@ -1,5 +1,6 @@
 package io.datom.spark.write;
 
+import io.datom.spark.exceptions.SchemaMismatchException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

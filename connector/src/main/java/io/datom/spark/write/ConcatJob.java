@@ -1,6 +1,7 @@
 package io.datom.spark.write;
 
 import io.datom.spark.store.SerializableHadoopConf;
+import io.datom.spark.task.ConcatTask;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,6 +1,6 @@
 package io.datom.spark.write;
 
-import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.read.VersionRead;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,13 +26,13 @@ import scala.collection.Seq;
  */
 final class DatomSources {
 
-  private final Map<String, DatomSparkTable> found = new LinkedHashMap<>();
+  private final Map<String, VersionRead> found = new LinkedHashMap<>();
   private final Set<TreeNode<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private DatomSources() {}
 
   /** The datom versions {@code data} reads. */
-  static List<DatomSparkTable> of(Dataset<?> data) {
+  static List<VersionRead> of(Dataset<?> data) {
     DatomSources sources = new DatomSources();
     sources.visit(data.queryExecution().analyzed());
     return new ArrayList<>(sources.found.values());
@@ -65,7 +65,7 @@ final class DatomSources {
   }
 
   private void note(Table table) {
-    if (table instanceof DatomSparkTable datom) {
+    if (table instanceof VersionRead datom) {
       String key = datom.store().location() + "\t" + datom.snapshot().table() + "\t" + datom.snapshot().version();
       found.putIfAbsent(key, datom);
     }

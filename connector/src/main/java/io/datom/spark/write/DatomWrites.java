@@ -1,32 +1,61 @@
 package io.datom.spark.write;
 
+import io.datom.core.WriteObserver;
+import io.datom.core.WriteResult;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The results of datom writes, for the code that ran them. {@code save()} and {@code writeTo(...).append()} return
- * nothing, so each write records its result for the thread that ran it:
+ * The results of datom writes, for the code that ran them, and the steps of writes as they happen. {@code save()} and
+ * {@code writeTo(...).append()} return nothing, so each write records core's {@link WriteResult} for the thread that
+ * ran it:
  *
  * <pre>{@code
  * df.write().format("datom").option("table", "lb")...save(store);
- * DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
- * log.info("lb is now at {}", result.version());
+ * WriteResult result = DatomWrites.lastResult().orElseThrow();
+ * log.info("lb is now at {}", result.metadataSha());
  * }</pre>
  *
- * <p>Every write also logs its result in one line ({@link DatomWriteResult#summary()}) at INFO level under this
- * class's logger, whoever ran it.
+ * <p>Every write also logs its result in one line (table, store, action, version, data_sha, rows, commit, whether the
+ * object was uploaded, parts, elapsed time) at INFO level under this class's logger, whoever ran it.
  */
 public final class DatomWrites {
 
-  private static final ThreadLocal<DatomWriteResult> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<WriteResult> LAST = new ThreadLocal<>();
 
   private DatomWrites() {}
 
   /** The result of the last datom write that completed on the calling thread, if any. */
-  public static Optional<DatomWriteResult> lastResult() {
+  public static Optional<WriteResult> lastResult() {
     return Optional.ofNullable(LAST.get());
   }
 
-  static void record(DatomWriteResult result) {
+  static void record(WriteResult result) {
     LAST.set(result);
+  }
+
+  /**
+   * Tells {@code observer} each step of core's write protocol (clone, commit, push, store mirror, …) of every datom
+   * write that {@code spark}'s session runs, until the returned registration is closed: to report progress, or to
+   * stop a write at a given step as a crash of the driver would (a callback that throws aborts the write there,
+   * leaving what the completed steps did). Callbacks run on the thread that runs the write.
+   *
+   * <pre>{@code
+   * try (DatomWrites.Registration watching = DatomWrites.observe(spark, observer)) {
+   *   df.write().format("datom")...save(store);
+   * }
+   * }</pre>
+   */
+  public static Registration observe(SparkSession spark, WriteObserver observer) {
+    return WriteObservers.register(spark, observer);
+  }
+
+  /** An observer's registration on a session; closing it stops the observer being told of later writes. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+
+    /** Unregisters the observer. Later calls do nothing. */
+    @Override
+    void close();
   }
 }

@@ -1,8 +1,12 @@
 package io.datom.spark.write;
 
 import io.datom.core.hash.ColumnType;
-import io.datom.spark.SparkColumnSpecs;
+import io.datom.spark.schema.SparkColumnSpecs;
 import io.datom.spark.store.SerializableHadoopConf;
+import io.datom.spark.task.PartFormat;
+import io.datom.spark.task.PartWriter;
+import io.datom.spark.task.WriteMetrics;
+import io.datom.spark.task.WrittenPart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

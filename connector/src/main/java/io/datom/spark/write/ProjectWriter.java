@@ -10,8 +10,8 @@ import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ProjectNotFoundException;
 import io.datom.core.exceptions.ProjectNotInStoreException;
 import io.datom.core.hash.TableHash;
-import io.datom.spark.DatomWriteOptions;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.options.DatomWriteOptions;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,7 @@ final class ProjectWriter implements AutoCloseable {
       // The project's creator has pushed it but not (yet) mirrored its manifest: it is still at work, or died there.
       // A write that names the project finishes that creation, as core's createOrOpen does for a lost race.
       String name = project.orElseThrow(() -> notMirrored);
-      return opened(createOrOpen(options, NewProject.named(name)), project, options);
+      return opened(DatomWriter.createOrOpen(options, NewProject.named(name)), project, options);
     }
   }
 
@@ -94,18 +94,9 @@ final class ProjectWriter implements AutoCloseable {
     return writer.newWrite(table, hash, data);
   }
 
-  /** Creates the project; if another writer created it meanwhile, it must be the one this write names. */
+  /** Creates the project (core's create-or-open); if another writer created it meanwhile, it must be this one. */
   private DatomWriter createOrOpen() {
-    return requireNamed(createOrOpen(options, toCreate), Optional.of(toCreate.name()), options);
-  }
-
-  /** Core's create-or-open, with a lost race on the store namespace turned into opening the winner's project. */
-  private static DatomWriter createOrOpen(WriterOptions options, NewProject project) {
-    try {
-      return DatomWriter.createOrOpen(options, project);
-    } catch (NamespaceOccupiedException occupied) {
-      return CreationRace.openWinner(options, occupied);
-    }
+    return requireNamed(DatomWriter.createOrOpen(options, toCreate), Optional.of(toCreate.name()), options);
   }
 
   @Override

@@ -4,14 +4,18 @@ import io.datom.core.BaseVersion;
 import io.datom.core.DatomProject;
 import io.datom.core.DatomTable;
 import io.datom.core.Parent;
-import io.datom.core.TableNames;
 import io.datom.core.VersionSpec;
-import io.datom.core.WriteObserver;
 import io.datom.core.WriteResult;
 import io.datom.core.WriterOptions;
-import io.datom.spark.SparkColumnSpecs;
-import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.options.WriteSettings;
+import io.datom.spark.read.StoredVersion;
+import io.datom.spark.schema.SparkColumnSpecs;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.task.CurrentRows;
+import io.datom.spark.task.ExecutorConf;
+import io.datom.spark.task.PartFormat;
+import io.datom.spark.task.WriteMetrics;
+import io.datom.spark.task.WrittenPart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,39 +47,37 @@ import org.slf4j.LoggerFactory;
  * happens, and those of writers that died are swept ({@link StagingArea}). The result is logged in one line and
  * recorded for {@link DatomWrites#lastResult()}.
  */
-final class SparkTableWrite {
+public final class SparkTableWrite {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatomWrites.class);
 
-  /** Lets tests in this package stop a write at any step of core's protocol, as a crash of the driver would. */
-  static final ThreadLocal<WriteObserver> OBSERVER = ThreadLocal.withInitial(() -> WriteObserver.NONE);
-
   private final WriteTarget target;
   private final WriteMode mode;
-  private final DatomWriteConf conf;
+  private final WriteSettings conf;
 
-  SparkTableWrite(WriteTarget target, WriteMode mode, DatomWriteConf conf) {
+  public SparkTableWrite(WriteTarget target, WriteMode mode, WriteSettings conf) {
     this.target = target;
     this.mode = mode;
     this.conf = conf;
   }
 
-  DatomWriteResult run(Dataset<Row> data) {
+  /** Writes {@code data} as the table's new version; returns what core's write protocol did. */
+  public WriteResult run(Dataset<Row> data) {
     long started = System.nanoTime();
     SparkSession spark = data.sparkSession();
-    String table = TableNames.requireValid(target.table());
+    String table = target.table();
     HadoopStore store = target.store();
-    Duration stagingMaxAge = conf.stagingMaxAge();
-    try (ProjectWriter project = ProjectWriter.connect(writerOptions(), conf.project())) {
-      return run(data, spark, table, store, project, stagingMaxAge, started);
+    WriterOptions options = conf.writerOptions(store).observer(WriteObservers.of(spark)).build();
+    try (ProjectWriter project = ProjectWriter.connect(options, conf.project())) {
+      return run(data, spark, table, store, project, started);
     }
   }
 
-  private DatomWriteResult run(Dataset<Row> data, SparkSession spark, String table, HadoopStore store,
-      ProjectWriter project, Duration stagingMaxAge, long started) {
+  private WriteResult run(Dataset<Row> data, SparkSession spark, String table, HadoopStore store,
+      ProjectWriter project, long started) {
     // Read after connecting: opening the project brings a store that lags behind git level first, so an append
     // builds on git's current version, never on one a crashed writer left the store showing.
-    Optional<DatomSparkTable> base = mode == WriteMode.APPEND ? currentVersion(spark, store, table) : Optional.empty();
+    Optional<StoredVersion> base = mode == WriteMode.APPEND ? currentVersion(spark, store, table) : Optional.empty();
     // An append is a read-modify-write of the current version: it must not land on a version it did not read. A
     // created table must not replace one another writer created meanwhile.
     Optional<BaseVersion> basedOn = switch (mode) {
@@ -84,15 +86,14 @@ final class SparkTableWrite {
       case CREATE -> Optional.of(BaseVersion.newTable());
       case OVERWRITE -> Optional.empty();
     };
-    base.ifPresent(DatomSparkTable::verifyObject);
+    base.ifPresent(current -> current.verify(conf.baseVerifyMode()));
     Dataset<Row> rows = base.map(current -> AppendColumns.align(data, current.schema(), table)).orElse(data);
     SparkColumnSpecs.requireHashable(rows.schema());
     Optional<List<Parent>> parents = WriteLineage.parents(data, conf.explicitParents(), store.location(), table);
-    WriteRequestOptions request = WriteRequestOptions.of(conf);
     Configuration hadoop = ExecutorConf.of(spark);
     WriteJobs jobs = new WriteJobs(spark.sparkContext(), table);
     String stagingRoot = conf.stagingRoot().orElseGet(() -> store.pathOf(table + "/.staging").toString());
-    try (StagingArea staging = StagingArea.under(stagingRoot, hadoop, stagingMaxAge)) {
+    try (StagingArea staging = StagingArea.under(stagingRoot, hadoop, conf.stagingMaxAge())) {
       Configuration staged = staging.tune(hadoop);
       JavaRDD<InternalRow> input = input(rows, base, hadoop);
       StructType schema = rows.schema();
@@ -105,7 +106,7 @@ final class SparkTableWrite {
           () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
       StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
       long committing = System.nanoTime();
-      WriteResult written = request.applyTo(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
+      WriteResult written = conf.applyTo(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
       metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
       metrics.publish();
       return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
@@ -113,24 +114,15 @@ final class SparkTableWrite {
   }
 
   /** The table's current version as the store shows it now, or empty for a table without versions. */
-  private static Optional<DatomSparkTable> currentVersion(SparkSession spark, HadoopStore store, String table) {
+  private static Optional<StoredVersion> currentVersion(SparkSession spark, HadoopStore store, String table) {
     DatomTable stored = DatomProject.open(store).table(table);
     return stored.exists()
-        ? Optional.of(DatomSparkTable.of(spark, store, stored.snapshot(VersionSpec.current())))
+        ? Optional.of(StoredVersion.of(spark, store, stored.snapshot(VersionSpec.current())))
         : Optional.empty();
   }
 
-  private WriterOptions writerOptions() {
-    return WriterOptions.builder(conf.repo(), target.store())
-        .credentials(conf.credentials())
-        .author(conf.author())
-        .retryPolicy(conf.retryPolicy())
-        .observer(OBSERVER.get())
-        .build();
-  }
-
   /** The rows of the new version, in order: for an append, the current version's first. */
-  private JavaRDD<InternalRow> input(Dataset<Row> rows, Optional<DatomSparkTable> base, Configuration hadoop) {
+  private JavaRDD<InternalRow> input(Dataset<Row> rows, Optional<StoredVersion> base, Configuration hadoop) {
     JavaRDD<InternalRow> written = rows.queryExecution().toRdd().toJavaRDD();
     if (base.isEmpty()) {
       return written;
@@ -140,12 +132,12 @@ final class SparkTableWrite {
     return CurrentRows.of(jsc, hadoop, object, rows.schema()).union(written);
   }
 
-  private DatomWriteResult report(WriteResult written, int parts, Duration elapsed) {
-    DatomWriteResult result = new DatomWriteResult(written.table(), target.store().describe(),
-        written.action().rName(), written.metadataSha(), written.dataSha(), written.parquetSha(), written.nrow(),
-        written.commitSha(), written.uploaded(), parts, elapsed);
-    LOG.info("datom write {}", result.summary());
-    DatomWrites.record(result);
-    return result;
+  private WriteResult report(WriteResult written, int parts, Duration elapsed) {
+    LOG.info("datom write {}", String.format("%s in %s: %s version=%s data_sha=%s rows=%d commit=%s object=%s parts=%d"
+        + " in %.1f s", written.table(), target.store().describe(), written.action().rName(), written.metadataSha(),
+        written.dataSha(), written.nrow(), written.commitSha(), written.uploaded() ? "uploaded" : "not uploaded", parts,
+        elapsed.toMillis() / 1000.0));
+    DatomWrites.record(written);
+    return written;
   }
 }

@@ -1,6 +1,8 @@
 package io.datom.spark.write;
 
+import io.datom.spark.options.WriteSettings;
 import io.datom.spark.store.HadoopStore;
+import io.datom.spark.task.ObjectPublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -26,7 +28,7 @@ final class StagingArea implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
 
   /** The default of {@code spark.datom.write.staging.maxAge}. */
-  static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
+  static final Duration DEFAULT_MAX_AGE = WriteSettings.DEFAULT_STAGING_MAX_AGE;
 
   private static final Duration LONGEST_BEAT = Duration.ofMinutes(10);
   private static final Duration SHORTEST_BEAT = Duration.ofSeconds(1);

@@ -1,6 +1,7 @@
 package io.datom.spark.write;
 
 import io.datom.spark.read.JobDescription;
+import io.datom.spark.task.PartFormat;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 

@@ -3,7 +3,7 @@ package io.datom.spark.write;
 import io.datom.core.DatomProject;
 import io.datom.core.Parent;
 import io.datom.core.store.StoreLocation;
-import io.datom.spark.read.DatomSparkTable;
+import io.datom.spark.read.VersionRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ final class WriteLineage {
     List<Parent> parents = new ArrayList<>(declared.orElse(List.of()));
     Set<String> seen = new HashSet<>();
     parents.forEach(p -> seen.add(key(p)));
-    for (DatomSparkTable source : DatomSources.of(data)) {
+    for (VersionRead source : DatomSources.of(data)) {
       String sourceTable = source.snapshot().table();
       if (source.store().location().equals(target) && sourceTable.equals(table)) {
         continue;

@@ -1,7 +1,7 @@
 package io.datom.spark.write;
 
 /** What a write makes of the table's current version. */
-enum WriteMode {
+public enum WriteMode {
   /** The new version is exactly the written rows, whatever is current (R's {@code datom_write}). */
   OVERWRITE,
   /** The new version is exactly the written rows, and the table must still have no version when it commits. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.datom.core.WriteResult;
 import io.datom.core.exceptions.CredentialsInUrlException;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.GitAuthenticationException;
@@ -26,15 +27,14 @@ import io.datom.core.exceptions.VersionHistoryNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
-import io.datom.spark.ColumnNamesClashException;
 import io.datom.spark.DatomProjects;
-import io.datom.spark.DatomWriteOptions;
-import io.datom.spark.InvalidOptionsException;
-import io.datom.spark.UnsupportedDatomOperationException;
+import io.datom.spark.exceptions.ColumnNamesClashException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.exceptions.SchemaMismatchException;
+import io.datom.spark.exceptions.UnsupportedDatomOperationException;
+import io.datom.spark.options.DatomWriteOptions;
 import io.datom.spark.testing.SparkTestBase;
-import io.datom.spark.write.DatomWriteResult;
 import io.datom.spark.write.DatomWrites;
-import io.datom.spark.write.SchemaMismatchException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +104,8 @@ class BadInputTest extends SparkTestBase {
     http = GitHttpServer.start(TOKEN);
     remoteH = world.watch(http.createRepository("h"));
 
-    dmV1 = write(rows(3), "dm", remoteP, storeP, "STUDY_BI").version();
-    dmV2 = write(rows(4), "dm", remoteP, storeP, "STUDY_BI").version();
+    dmV1 = write(rows(3), "dm", remoteP, storeP, "STUDY_BI").metadataSha();
+    dmV2 = write(rows(4), "dm", remoteP, storeP, "STUDY_BI").metadataSha();
     write(rows(2), "lb", remoteP, storeP, "STUDY_BI");
     write(spark.sql("SELECT 'V' AS vs"), "vs", remoteQ, storeQ, "STUDY_Q");
     withToken(TOKEN, () -> write(rows(1), "t", remoteH, storeH, "STUDY_H"));
@@ -661,9 +661,9 @@ class BadInputTest extends SparkTestBase {
   /** The current rows of dm written again: a write that works, and changes nothing. */
   private static void writeDm() {
     dmWriter(rows(4)).save(storeP);
-    DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
-    assertEquals("none", result.action());
-    assertEquals(dmV2, result.version());
+    WriteResult result = DatomWrites.lastResult().orElseThrow();
+    assertEquals("none", result.action().rName());
+    assertEquals(dmV2, result.metadataSha());
   }
 
   /** Overwrites lb with new rows, as its damage's recovery, and reads them back. */
@@ -710,7 +710,7 @@ class BadInputTest extends SparkTestBase {
     return rows(1).write().format("datom").option("table", "t").option("repo", remoteH.url()).mode("overwrite");
   }
 
-  private static DatomWriteResult write(Dataset<Row> rows, String table, BareGitRemote remote, String store,
+  private static WriteResult write(Dataset<Row> rows, String table, BareGitRemote remote, String store,
       String project) {
     rows.write().format("datom").option("table", table).option("repo", remote.url()).option("project", project)
         .mode("overwrite").save(store);

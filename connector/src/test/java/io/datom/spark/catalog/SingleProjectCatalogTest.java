@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.exceptions.VersionNotFoundException;
-import io.datom.spark.UnsupportedDatomOperationException;
+import io.datom.spark.exceptions.UnsupportedDatomOperationException;
 import io.datom.spark.testing.Fixtures;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;

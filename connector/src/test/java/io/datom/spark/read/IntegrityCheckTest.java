@@ -2,7 +2,6 @@ package io.datom.spark.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.exceptions.IntegrityCheckException;
 import io.datom.spark.testing.Fixtures;

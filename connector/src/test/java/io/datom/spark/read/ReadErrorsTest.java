@@ -13,7 +13,7 @@ import io.datom.core.internal.format.Author;
 import io.datom.core.internal.format.HistoryEntry;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.LocalStore;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
 import io.datom.spark.testing.Fixtures;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Path;

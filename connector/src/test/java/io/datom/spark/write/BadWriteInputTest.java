@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteResult;
 import io.datom.core.exceptions.InvalidLineageException;
 import io.datom.core.exceptions.MalformedJsonException;
 import io.datom.core.exceptions.VersionHistoryNotFoundException;
-import io.datom.spark.ColumnNamesClashException;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.ColumnNamesClashException;
+import io.datom.spark.exceptions.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,9 +132,9 @@ class BadWriteInputTest extends SparkTestBase {
     project.writer(spark.sql("SELECT id, concat('w', id) AS v FROM range(3)"), table).mode("overwrite")
         .save(project.store());
 
-    DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
+    WriteResult result = DatomWrites.lastResult().orElseThrow();
     assertEquals(3, spark.read().format("datom").option("table", table).load(project.store()).count());
-    assertEquals(result.version(), project.metadata(table).version());
+    assertEquals(result.metadataSha(), project.metadata(table).version());
   }
 
   private static Path storeFile(String key) {

@@ -65,7 +65,7 @@ class CredentialsInUrlTest extends SparkTestBase {
     try {
       Exception e = assertThrows(Exception.class, () -> spark.sql("SHOW TABLES IN typo").collect());
       Throwable cause = e;
-      while (cause != null && !(cause instanceof io.datom.spark.InvalidOptionsException)) {
+      while (cause != null && !(cause instanceof io.datom.spark.exceptions.InvalidOptionsException)) {
         cause = cause.getCause();
       }
       assertTrue(cause != null, "refused with InvalidOptionsException, got " + e);

@@ -2,6 +2,7 @@ package io.datom.spark.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.datom.core.WriteResult;
 import io.datom.core.internal.format.MetadataSha;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.spark.testing.SparkTestBase;
@@ -39,7 +40,7 @@ class GoldenVectorWriteTest extends SparkTestBase {
   @ParameterizedTest
   @MethodSource("vectors")
   void writesRsIdentityForEveryGoldenVector(Cv1Vectors.Vector vector) {
-    DatomWriteResult result = project.overwrite(vector.frame(spark, 3), vector.id());
+    WriteResult result = project.overwrite(vector.frame(spark, 3), vector.id());
 
     TableMetadata stored = project.metadata(vector.id());
     assertEquals(vector.dataSha(), result.dataSha());
@@ -47,7 +48,7 @@ class GoldenVectorWriteTest extends SparkTestBase {
     assertEquals(vector.columnHashes(), stored.columnHashes());
     assertEquals(vector.rows().size(), stored.nrow().getAsLong());
     String rehashed = MetadataSha.of(stored.json());
-    assertEquals(result.version(), rehashed);
+    assertEquals(result.metadataSha(), rehashed);
     assertEquals(rehashed, project.history(vector.id()).entries().get(0).version().orElseThrow());
   }
 }

@@ -3,6 +3,7 @@ package io.datom.spark.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.datom.core.WriteResult;
 import io.datom.core.internal.format.ParentEntry;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.json.JsonObject;
@@ -24,8 +25,8 @@ class LineageWriteTest extends SparkTestBase {
 
   @TempDir static Path dir;
   private static TestProjectRemote project;
-  private static DatomWriteResult dm;
-  private static DatomWriteResult vs;
+  private static WriteResult dm;
+  private static WriteResult vs;
 
   @BeforeAll
   static void sourceTables() {
@@ -56,8 +57,8 @@ class LineageWriteTest extends SparkTestBase {
     TableMetadata metadata = project.metadata("adsl");
     List<ParentEntry> parents = metadata.parents().orElseThrow();
     assertEquals(List.of(
-            new ParentEntry(TestProjectRemote.PROJECT, "dm", dm.version(), dm.dataSha()).toJson(),
-            new ParentEntry(TestProjectRemote.PROJECT, "vs", vs.version(), vs.dataSha()).toJson()),
+            new ParentEntry(TestProjectRemote.PROJECT, "dm", dm.metadataSha(), dm.dataSha()).toJson(),
+            new ParentEntry(TestProjectRemote.PROJECT, "vs", vs.metadataSha(), vs.dataSha()).toJson()),
         parents.stream().map(ParentEntry::toJson).toList());
     assertEquals(RAW_LINEAGE, metadata.json().get("source_lineage").orElseThrow().toString());
   }
@@ -79,7 +80,7 @@ class LineageWriteTest extends SparkTestBase {
   @Test
   void statedParentsComeFirstAndAreNotRepeated() {
     String stated = "[{\"source\":\"" + TestProjectRemote.PROJECT + "\",\"table\":\"vs\",\"version\":\""
-        + vs.version() + "\",\"data_sha\":\"" + vs.dataSha() + "\"}]";
+        + vs.metadataSha() + "\",\"data_sha\":\"" + vs.dataSha() + "\"}]";
 
     project.writer(read("dm").join(read("vs"), "usubjid"), "joined").option("parents", stated)
         .mode("overwrite").save(project.store());

@@ -3,6 +3,7 @@ package io.datom.spark.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteResult;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +87,13 @@ class RacingCreatorsTest extends SparkTestBase {
       ExecutorService loser = Executors.newSingleThreadExecutor();
       try {
         // The loser found the remote empty and is writing its parts when the winner creates the project.
-        Future<DatomWriteResult> lost = loser.submit(() -> project.overwrite(
+        Future<WriteResult> lost = loser.submit(() -> project.overwrite(
             spark.sql("SELECT held(id) AS id FROM range(0, 4, 1, 1)"), "slow"));
         waitForRunningTasks();
         project.overwrite(rows(2), "fast");
         winnerDone.countDown();
 
-        assertEquals("full", lost.get(60, TimeUnit.SECONDS).action());
+        assertEquals("full", lost.get(60, TimeUnit.SECONDS).action().rName());
       } finally {
         winnerDone.countDown();
         HOLD.set(new CountDownLatch(0));

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteResult;
 import io.datom.core.hash.Sha256;
 import io.datom.core.internal.format.MetadataSha;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyExtension;
 import io.datom.core.testing.S3ProxyServer;
-import io.datom.spark.DatomWriteOptions;
+import io.datom.spark.options.DatomWriteOptions;
+import io.datom.spark.task.ExecutorConf;
+import io.datom.spark.task.PartFormat;
 import io.datom.spark.testing.S3aSettings;
 import io.datom.spark.testing.SparkTestBase;
 import java.util.List;
@@ -58,13 +61,13 @@ class RemoteStoresWriteTest extends SparkTestBase {
 
   @Test
   void writesReadsAndRecognisesTheSameContentOverS3AndTokenHttp() throws Exception {
-    DatomWriteResult written = project.overwrite(labs(40), "lb");
-    DatomWriteResult again = project.overwrite(labs(40), "lb");
+    WriteResult written = project.overwrite(labs(40), "lb");
+    WriteResult again = project.overwrite(labs(40), "lb");
 
-    assertEquals("full", written.action());
-    assertEquals("none", again.action());
-    assertEquals(labs(40).collectAsList(), project.read("lb", written.version()).collectAsList());
-    assertEquals(written.version(), MetadataSha.of(project.metadata("lb").json()));
+    assertEquals("full", written.action().rName());
+    assertEquals("none", again.action().rName());
+    assertEquals(labs(40).collectAsList(), project.read("lb", written.metadataSha()).collectAsList());
+    assertEquals(written.metadataSha(), MetadataSha.of(project.metadata("lb").json()));
     String key = "trial/datom/lb/" + written.dataSha() + ".parquet";
     byte[] object = s3.client().getObjectAsBytes(b -> b.bucket(project.store().substring(6, project.store()
         .indexOf('/', 6))).key(key)).asByteArray();

@@ -17,8 +17,8 @@ import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyServer;
-import io.datom.spark.DatomWriteOptions;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.options.DatomWriteOptions;
 import io.datom.spark.testing.S3aSettings;
 import io.datom.spark.testing.SparkTestBase;
 import java.io.ByteArrayOutputStream;
@@ -134,7 +134,7 @@ class SecretsTest extends SparkTestBase {
     remote = git.createRepository("study");
     listen();
     spark.conf().set(DatomWriteOptions.GIT_TOKEN_CONF, TOKEN);
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepCompleted(WriteEvent event) {
         if (event.step() == WriteStep.COMMITTED) {
@@ -194,7 +194,7 @@ class SecretsTest extends SparkTestBase {
       spark.conf().set(DatomWriteOptions.GIT_TOKEN_CONF, TOKEN);
       writer(labs(0, 2)).save(store);
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
     }
     readCloneFiles("after the writes");
     spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -359,15 +359,6 @@ class SecretsTest extends SparkTestBase {
         && event.contains("\"" + DatomWriteOptions.GIT_TOKEN_CONF + "\":\"*********(redacted)\"")),
         "a SQL execution lists the session's token redacted");
     assertTrue(copies.keysInEnvironment, "Spark's environment updates carry the Hadoop configuration to listeners");
-  }
-
-  /** A session's token in an application that writes an event log is warned of, since Spark logs it unredacted. */
-  @Test
-  void aSessionTokenInAnApplicationWithAnEventLogIsWarnedOf() {
-    SparkConf logging = new SparkConf(false).set("spark.eventLog.enabled", "true").set("spark.eventLog.dir", "/logs");
-    assertTrue(DatomWriteConf.eventLogWarning(logging).orElseThrow().contains("--conf spark.datom.git.token"));
-    assertTrue(DatomWriteConf.eventLogWarning(logging.clone().set(DatomWriteOptions.GIT_TOKEN_CONF, "t")).isEmpty());
-    assertTrue(DatomWriteConf.eventLogWarning(new SparkConf(false)).isEmpty());
   }
 
   /** A copy of a list the listeners filled, taken under its lock (an event in flight may still be added). */

@@ -1,5 +1,8 @@
 package io.datom.spark.write;
 
+import io.datom.spark.task.PartFormat;
+import io.datom.spark.task.WriteMetrics;
+import io.datom.spark.task.WrittenPart;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -9,8 +9,8 @@ import io.datom.core.WriteEvent;
 import io.datom.core.WriteObserver;
 import io.datom.core.WriteStep;
 import io.datom.core.exceptions.TableChangedException;
-import io.datom.spark.DatomWriteOptions;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.options.DatomWriteOptions;
 import io.datom.spark.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ class StagingCleanupTest extends SparkTestBase {
     assertThrows(Exception.class, () -> project.overwrite(spark.sql("SELECT CAST(-2147483648 AS INT) AS x"), "ends"));
     assertEquals(List.of(), leftovers("ends"), "after the hash job refused a value");
 
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepCompleted(WriteEvent event) {
         if (event.step() == WriteStep.COMMITTED) {
@@ -100,7 +100,7 @@ class StagingCleanupTest extends SparkTestBase {
     try {
       assertThrows(IllegalStateException.class, () -> project.overwrite(rows(9), "ends"));
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
     }
     assertEquals(List.of(), leftovers("ends"), "after a failure in core's protocol");
 
@@ -112,7 +112,7 @@ class StagingCleanupTest extends SparkTestBase {
   private static void refusedAppend(String table) throws Exception {
     ExecutorService other = Executors.newSingleThreadExecutor();
     other.submit(() -> { }).get();
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       private boolean done;
 
       @Override
@@ -131,7 +131,7 @@ class StagingCleanupTest extends SparkTestBase {
       assertThrows(TableChangedException.class,
           () -> project.writer(rows(3), table).mode("append").save(project.store()));
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
       other.shutdown();
     }
   }

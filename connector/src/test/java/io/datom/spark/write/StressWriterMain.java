@@ -2,6 +2,7 @@ package io.datom.spark.write;
 
 import io.datom.core.WriteEvent;
 import io.datom.core.WriteObserver;
+import io.datom.core.WriteResult;
 import io.datom.core.WriteStep;
 import io.datom.core.exceptions.DatomException;
 import java.io.BufferedReader;
@@ -80,7 +81,7 @@ public final class StressWriterMain {
     AtomicInteger attempts = new AtomicInteger();
     AtomicLong started = new AtomicLong();
     AtomicLong landed = new AtomicLong();
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepStarting(WriteEvent event) {
         attempts.accumulateAndGet(event.attempt(), Math::max);
@@ -114,9 +115,9 @@ public final class StressWriterMain {
           .option("message", "stress " + id + " #" + seq)
           .mode(mode)
           .save(store);
-      DatomWriteResult result = DatomWrites.lastResult().orElseThrow();
+      WriteResult result = DatomWrites.lastResult().orElseThrow();
       long land = landed.get() == 0 ? 0 : (landed.get() - started.get()) / 1_000_000;
-      protocol.println(String.join(" ", "ACK", seq, table, result.action(), result.version(), result.commit(),
+      protocol.println(String.join(" ", "ACK", seq, table, result.action().rName(), result.metadataSha(), result.commitSha(),
           Integer.toString(Math.max(1, attempts.get())), Long.toString(land),
           Long.toString((System.nanoTime() - begin) / 1_000_000)));
     } catch (RuntimeException e) {
@@ -131,7 +132,7 @@ public final class StressWriterMain {
       protocol.println(String.join(" ", "FAIL", seq, table, typed.getClass().getSimpleName(), message));
       e.printStackTrace();
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.datom.spark.write;
 
 import io.datom.core.DatomProject;
+import io.datom.core.WriteResult;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.Store;
@@ -57,7 +58,7 @@ final class TestProjectRemote implements AutoCloseable {
   }
 
   /** Overwrites {@code table} with {@code rows} and returns what the write did. */
-  DatomWriteResult overwrite(Dataset<Row> rows, String table) {
+  WriteResult overwrite(Dataset<Row> rows, String table) {
     writer(rows, table).mode("overwrite").save(store);
     return DatomWrites.lastResult().orElseThrow();
   }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.WriteResult;
 import io.datom.core.exceptions.IntegrityCheckException;
 import io.datom.core.exceptions.TableNotFoundException;
 import io.datom.core.internal.format.TableMetadata;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
+import io.datom.spark.exceptions.SchemaMismatchException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,14 +64,14 @@ class WriteModesTest extends SparkTestBase {
 
   @Test
   void theSameContentAgainIsANoOpAndCommitsNothing() {
-    DatomWriteResult first = project.overwrite(labs(0, 20), "same");
+    WriteResult first = project.overwrite(labs(0, 20), "same");
     String head = project.head().orElseThrow();
 
-    DatomWriteResult again = project.overwrite(labs(0, 20), "same");
+    WriteResult again = project.overwrite(labs(0, 20), "same");
 
-    assertEquals("full", first.action());
-    assertEquals("none", again.action());
-    assertEquals(first.version(), again.version());
+    assertEquals("full", first.action().rName());
+    assertEquals("none", again.action().rName());
+    assertEquals(first.metadataSha(), again.metadataSha());
     assertFalse(again.uploaded());
     assertEquals(head, project.head().orElseThrow());
     assertEquals(1, project.history("same").size());
@@ -77,16 +79,16 @@ class WriteModesTest extends SparkTestBase {
 
   @Test
   void changedMetadataAloneIsANewVersionWithoutUpload() {
-    DatomWriteResult first = project.overwrite(labs(0, 10), "meta");
+    WriteResult first = project.overwrite(labs(0, 10), "meta");
 
     project.writer(labs(0, 10), "meta").option("custom.source", "EDC").option("message", "Tag the source")
         .mode("overwrite").save(project.store());
-    DatomWriteResult tagged = DatomWrites.lastResult().orElseThrow();
+    WriteResult tagged = DatomWrites.lastResult().orElseThrow();
 
-    assertEquals("metadata_only", tagged.action());
+    assertEquals("metadata_only", tagged.action().rName());
     assertFalse(tagged.uploaded());
     assertEquals(first.dataSha(), tagged.dataSha());
-    assertNotEquals(first.version(), tagged.version());
+    assertNotEquals(first.metadataSha(), tagged.metadataSha());
     TableMetadata stored = project.metadata("meta");
     assertEquals("{\"source\":\"EDC\"}", stored.custom().orElseThrow().toString());
     assertEquals("Tag the source", project.history("meta").entries().get(0).commitMessage().orElseThrow());
@@ -94,15 +96,15 @@ class WriteModesTest extends SparkTestBase {
 
   @Test
   void returningToEarlierContentReusesItsObject() throws Exception {
-    DatomWriteResult a = project.overwrite(labs(0, 10), "revert");
-    DatomWriteResult b = project.overwrite(labs(0, 11), "revert");
+    WriteResult a = project.overwrite(labs(0, 10), "revert");
+    WriteResult b = project.overwrite(labs(0, 11), "revert");
 
-    DatomWriteResult backToA = project.overwrite(labs(0, 10), "revert");
+    WriteResult backToA = project.overwrite(labs(0, 10), "revert");
 
-    assertEquals(a.version(), backToA.version());
+    assertEquals(a.metadataSha(), backToA.metadataSha());
     assertFalse(backToA.uploaded());
-    assertEquals(a.version(), project.metadata("revert").version());
-    assertEquals(List.of(b.version(), a.version()),
+    assertEquals(a.metadataSha(), project.metadata("revert").version());
+    assertEquals(List.of(b.metadataSha(), a.metadataSha()),
         project.history("revert").entries().stream().map(e -> e.version().orElseThrow()).toList());
     try (Stream<Path> objects = Files.list(dir.resolve("store/datom/revert"))) {
       assertEquals(2, objects.filter(p -> p.toString().endsWith(".parquet")).count());
@@ -112,9 +114,9 @@ class WriteModesTest extends SparkTestBase {
   @Test
   void aVersionReadsBackWithTheSameValuesAndSchema() {
     Dataset<Row> written = labs(0, 50);
-    DatomWriteResult result = project.overwrite(written, "roundtrip");
+    WriteResult result = project.overwrite(written, "roundtrip");
 
-    Dataset<Row> read = project.read("roundtrip", result.version());
+    Dataset<Row> read = project.read("roundtrip", result.metadataSha());
 
     assertEquals(written.collectAsList(), read.collectAsList());
     assertEquals(List.of(written.schema().fields()).stream().map(StructField::dataType).toList(),
@@ -128,10 +130,10 @@ class WriteModesTest extends SparkTestBase {
 
     project.writer(labs(7, 12).select("visit", "usubjid", "value", "note", "dt", "ts"), "appended")
         .mode("append").save(project.store());
-    DatomWriteResult appended = DatomWrites.lastResult().orElseThrow();
+    WriteResult appended = DatomWrites.lastResult().orElseThrow();
 
-    assertEquals(12, appended.rows());
-    assertEquals(labs(0, 12).collectAsList(), project.read("appended", appended.version()).collectAsList());
+    assertEquals(12, appended.nrow());
+    assertEquals(labs(0, 12).collectAsList(), project.read("appended", appended.metadataSha()).collectAsList());
   }
 
   @Test
@@ -149,7 +151,7 @@ class WriteModesTest extends SparkTestBase {
 
   @Test
   void appendRefusesACurrentObjectThatFailsItsIntegrityCheck() throws Exception {
-    DatomWriteResult current = project.overwrite(labs(0, 6), "tampered");
+    WriteResult current = project.overwrite(labs(0, 6), "tampered");
     Path object = dir.resolve("store/datom/tampered/" + current.dataSha() + ".parquet");
     Path other = dir.resolve("other.parquet");
     labs(0, 5).coalesce(1).write().parquet(other.toString());
@@ -160,7 +162,7 @@ class WriteModesTest extends SparkTestBase {
 
     assertThrows(IntegrityCheckException.class,
         () -> project.writer(labs(6, 8), "tampered").mode("append").save(project.store()));
-    assertEquals(current.version(), project.metadata("tampered").version());
+    assertEquals(current.metadataSha(), project.metadata("tampered").version());
   }
 
   @Test

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.core.WriteEvent;
 import io.datom.core.WriteObserver;
+import io.datom.core.WriteResult;
 import io.datom.core.WriteStep;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.TableChangedException;
 import io.datom.core.exceptions.UnhashableColumnsException;
 import io.datom.core.hash.Sha256;
 import io.datom.core.testing.BareGitRemote;
-import io.datom.spark.InvalidOptionsException;
+import io.datom.spark.exceptions.InvalidOptionsException;
 import io.datom.spark.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ class WriteSafetyTest extends SparkTestBase {
 
   @Test
   void aFailedTaskLeavesNoVersionAndARerunSucceeds() throws Exception {
-    DatomWriteResult before = project.overwrite(rows(5), "tasks");
+    WriteResult before = project.overwrite(rows(5), "tasks");
     FAIL_TASKS.set(true);
     try {
       assertThrows(Exception.class, () -> project.overwrite(rows(20), "tasks"));
@@ -124,19 +125,19 @@ class WriteSafetyTest extends SparkTestBase {
       FAIL_TASKS.set(false);
     }
 
-    assertEquals(before.version(), project.metadata("tasks").version());
+    assertEquals(before.metadataSha(), project.metadata("tasks").version());
     assertEquals(1, project.history("tasks").size());
     assertFalse(Files.exists(dir.resolve("store/datom/tasks/.staging"))
         && Files.list(dir.resolve("store/datom/tasks/.staging")).findAny().isPresent());
-    DatomWriteResult rerun = project.overwrite(rows(20), "tasks");
-    assertEquals("full", rerun.action());
+    WriteResult rerun = project.overwrite(rows(20), "tasks");
+    assertEquals("full", rerun.action().rName());
     assertEquals(20, project.metadata("tasks").nrow().getAsLong());
   }
 
   @Test
   void aDriverFailureBeforeThePushReferencesNothingAndARerunUsesThePlacedObject() throws Exception {
-    DatomWriteResult before = project.overwrite(rows(3), "crash");
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    WriteResult before = project.overwrite(rows(3), "crash");
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepCompleted(WriteEvent event) {
         if (event.step() == WriteStep.COMMITTED) {
@@ -147,24 +148,24 @@ class WriteSafetyTest extends SparkTestBase {
     try {
       assertThrows(IllegalStateException.class, () -> project.overwrite(rows(9), "crash"));
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
     }
-    assertEquals(before.version(), project.metadata("crash").version());
+    assertEquals(before.metadataSha(), project.metadata("crash").version());
     assertEquals(1, project.history("crash").size());
 
-    DatomWriteResult rerun = project.overwrite(rows(9), "crash");
+    WriteResult rerun = project.overwrite(rows(9), "crash");
 
-    assertEquals("full", rerun.action());
+    assertEquals("full", rerun.action().rName());
     assertFalse(rerun.uploaded());
     Path object = dir.resolve("store/datom/crash/" + rerun.dataSha() + ".parquet");
     assertEquals(Sha256.hex(Files.readAllBytes(object)), rerun.parquetSha().orElseThrow());
-    assertEquals(rerun.version(), project.history("crash").entries().get(0).version().orElseThrow());
+    assertEquals(rerun.metadataSha(), project.history("crash").entries().get(0).version().orElseThrow());
   }
 
   @Test
   void aDriverKilledBetweenPushAndMirrorBlocksNoAppend() {
-    DatomWriteResult before = project.overwrite(rows(3), "lagging");
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    WriteResult before = project.overwrite(rows(3), "lagging");
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepCompleted(WriteEvent event) {
         if (event.step() == WriteStep.PUSHED) {
@@ -175,15 +176,15 @@ class WriteSafetyTest extends SparkTestBase {
     try {
       assertThrows(IllegalStateException.class, () -> project.overwrite(rows(5), "lagging"));
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
     }
-    assertEquals(before.version(), project.metadata("lagging").version(), "the store lags behind git");
+    assertEquals(before.metadataSha(), project.metadata("lagging").version(), "the store lags behind git");
 
     project.writer(rows(2), "lagging").mode("append").save(project.store());
 
-    DatomWriteResult appended = DatomWrites.lastResult().orElseThrow();
-    assertEquals(7, appended.rows(), "the append built on git's version (5 rows), not the store's stale one (3)");
-    assertEquals(appended.version(), project.metadata("lagging").version());
+    WriteResult appended = DatomWrites.lastResult().orElseThrow();
+    assertEquals(7, appended.nrow(), "the append built on git's version (5 rows), not the store's stale one (3)");
+    assertEquals(appended.metadataSha(), project.metadata("lagging").version());
     assertEquals(3, project.history("lagging").size());
   }
 
@@ -191,24 +192,24 @@ class WriteSafetyTest extends SparkTestBase {
   void anAppendOverlappingAnotherWriteOfItsTableIsRefusedAndARerunIncludesBoth() throws Exception {
     project.overwrite(rows(2), "racy");
 
-    DatomWriteResult theirs = whileAnotherWriterOverwrites("racy", rows(7), () -> assertThrows(
+    WriteResult theirs = whileAnotherWriterOverwrites("racy", rows(7), () -> assertThrows(
         TableChangedException.class, () -> project.writer(rows(3), "racy").mode("append").save(project.store())));
 
-    assertEquals(theirs.version(), project.metadata("racy").version());
+    assertEquals(theirs.metadataSha(), project.metadata("racy").version());
     assertEquals(2, project.history("racy").size());
     project.writer(rows(3), "racy").mode("append").save(project.store());
-    assertEquals(10, DatomWrites.lastResult().orElseThrow().rows());
+    assertEquals(10, DatomWrites.lastResult().orElseThrow().nrow());
   }
 
   @Test
   void creatingATableAnotherWriterCreatedMeanwhileIsRefused() throws Exception {
-    DatomWriteResult theirs = whileAnotherWriterOverwrites("born", rows(7), () -> {
+    WriteResult theirs = whileAnotherWriterOverwrites("born", rows(7), () -> {
       TableChangedException e = assertThrows(TableChangedException.class,
           () -> project.writer(rows(3), "born").mode("errorifexists").save(project.store()));
       assertEquals(Optional.empty(), e.basedOn());
     });
 
-    assertEquals(theirs.version(), project.metadata("born").version());
+    assertEquals(theirs.metadataSha(), project.metadata("born").version());
     assertEquals(1, project.history("born").size());
   }
 
@@ -217,15 +218,17 @@ class WriteSafetyTest extends SparkTestBase {
    * outside the write, so without its Spark properties) overwrites {@code table} with {@code rows}; returns what that
    * other write did.
    */
-  private static DatomWriteResult whileAnotherWriterOverwrites(String table, Dataset<Row> rows, Runnable write)
+  private static WriteResult whileAnotherWriterOverwrites(String table, Dataset<Row> rows, Runnable write)
       throws Exception {
     ExecutorService other = Executors.newSingleThreadExecutor();
     other.submit(() -> { }).get();
-    AtomicReference<DatomWriteResult> theirs = new AtomicReference<>();
-    SparkTableWrite.OBSERVER.set(new WriteObserver() {
+    AtomicReference<WriteResult> theirs = new AtomicReference<>();
+    AtomicBoolean started = new AtomicBoolean();
+    // The observer sees every write of the session, the other writer's too: only the first sync starts it.
+    DatomWrites.Registration observing = DatomWrites.observe(spark, new WriteObserver() {
       @Override
       public void stepStarting(WriteEvent event) {
-        if (event.step() == WriteStep.SYNCED && theirs.get() == null) {
+        if (event.step() == WriteStep.SYNCED && started.compareAndSet(false, true)) {
           try {
             theirs.set(other.submit(() -> project.overwrite(rows, table)).get());
           } catch (Exception e) {
@@ -237,7 +240,7 @@ class WriteSafetyTest extends SparkTestBase {
     try {
       write.run();
     } finally {
-      SparkTableWrite.OBSERVER.remove();
+      observing.close();
       other.shutdown();
     }
     return theirs.get();
@@ -248,9 +251,9 @@ class WriteSafetyTest extends SparkTestBase {
     project.overwrite(rows(2), "busy");
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<DatomWriteResult> first = threads.submit(() -> project.overwrite(rows(30), "busy"));
-      Future<DatomWriteResult> second = threads.submit(() -> project.overwrite(rows(40), "busy"));
-      List<String> versions = List.of(first.get().version(), second.get().version());
+      Future<WriteResult> first = threads.submit(() -> project.overwrite(rows(30), "busy"));
+      Future<WriteResult> second = threads.submit(() -> project.overwrite(rows(40), "busy"));
+      List<String> versions = List.of(first.get().metadataSha(), second.get().metadataSha());
 
       List<String> history = project.history("busy").entries().stream().map(e -> e.version().orElseThrow()).toList();
       assertEquals(3, history.size());
@@ -265,10 +268,10 @@ class WriteSafetyTest extends SparkTestBase {
   void concurrentIdenticalWritesMakeOneVersion() throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<DatomWriteResult> first = threads.submit(() -> project.overwrite(rows(25), "twins"));
-      Future<DatomWriteResult> second = threads.submit(() -> project.overwrite(rows(25), "twins"));
+      Future<WriteResult> first = threads.submit(() -> project.overwrite(rows(25), "twins"));
+      Future<WriteResult> second = threads.submit(() -> project.overwrite(rows(25), "twins"));
 
-      assertEquals(first.get().version(), second.get().version());
+      assertEquals(first.get().metadataSha(), second.get().metadataSha());
       assertEquals(1, project.history("twins").size());
     } finally {
       threads.shutdown();
