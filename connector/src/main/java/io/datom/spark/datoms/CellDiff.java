@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -77,6 +78,9 @@ final class CellDiff {
     if (checkKey) {
       checkUnique(rows);
     }
+    if (attributes.isEmpty()) {
+      return noDatoms(rows); // only key columns: entities without attributes state no facts
+    }
     WindowSpec byEntity = Window.partitionBy(keyColumns().toArray(Column[]::new)).orderBy(col(STEP));
     List<Column> neighbours = new ArrayList<>(keyColumns());
     neighbours.add(col(STEP));
@@ -113,6 +117,17 @@ final class CellDiff {
     }
     Dataset<Row> datoms = aligned.where(relevant).select(exploded.toArray(Column[]::new));
     return datoms.where(col(DATOM).isNotNull()).select(output.toArray(Column[]::new));
+  }
+
+  /** The datoms' columns, with no rows. */
+  private Dataset<Row> noDatoms(Dataset<Row> rows) {
+    List<Column> output = new ArrayList<>(keyColumns());
+    output.add(lit(null).cast(DataTypes.StringType).as("a"));
+    output.add(lit(null).cast(DataTypes.StringType).as("v"));
+    output.add(lit(null).cast(DataTypes.StringType).as("v_type"));
+    output.add(col(STEP));
+    output.add(lit(null).cast(DataTypes.BooleanType).as("added"));
+    return rows.where(lit(false)).select(output.toArray(Column[]::new));
   }
 
   /** Every (column, type) any state has outside the key, in order of first appearance; each gets a field index. */
@@ -159,7 +174,9 @@ final class CellDiff {
           (attribute.type().equals(own.get(attribute.name())) && !keyNames.contains(attribute.name())
               ? rows.col(quoted(attribute.name()))
               : lit(null).cast(attribute.type())).as(field(index))));
-      select.add(struct(fields.toArray(Column[]::new)).as(ROW));
+      // A struct needs a field: a table of key columns only gets a placeholder.
+      select.add(fields.isEmpty() ? lit(null).cast(DataTypes.BooleanType).as(ROW)
+          : struct(fields.toArray(Column[]::new)).as(ROW));
       Dataset<Row> tagged = rows.select(select.toArray(Column[]::new));
       union = union == null ? tagged : union.union(tagged);
     }

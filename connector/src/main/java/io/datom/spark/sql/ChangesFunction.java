@@ -1,5 +1,6 @@
 package io.datom.spark.sql;
 
+import io.datom.core.exceptions.DatomException;
 import io.datom.spark.datoms.Datoms;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -31,7 +32,12 @@ public final class ChangesFunction implements DatomTableFunction {
   @Override
   public LogicalPlan plan(SparkSession spark, FunctionArguments args) {
     args.requireCount(2, 3, FORM);
-    return Datoms.rowChanges(spark, args.string(0, "table"), args.optionalString(1, "from_version"),
-        args.optionalString(2, "to_version")).queryExecution().analyzed();
+    try {
+      return Datoms.rowChanges(spark, args.string(0, "table"), args.optionalString(1, "from_version"),
+          args.optionalString(2, "to_version")).queryExecution().analyzed();
+    } catch (DatomException refused) {
+      // As an AnalysisException, as Spark raises for its own functions; any other exception it reports as a bug.
+      throw FunctionErrors.analysis(NAME + ": " + refused.getMessage(), refused);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.datom.spark.sql;
 
+import io.datom.core.exceptions.DatomException;
 import io.datom.spark.datoms.Datoms;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +36,13 @@ public final class DatomsFunction implements DatomTableFunction {
   @Override
   public LogicalPlan plan(SparkSession spark, FunctionArguments args) {
     args.requireCount(3, 4, FORM);
-    return Datoms.between(spark, args.string(0, "table"), keyColumns(args),
-        args.optionalString(2, "from_version"), args.optionalString(3, "to_version")).queryExecution().analyzed();
+    try {
+      return Datoms.between(spark, args.string(0, "table"), keyColumns(args),
+          args.optionalString(2, "from_version"), args.optionalString(3, "to_version")).queryExecution().analyzed();
+    } catch (DatomException refused) {
+      // As an AnalysisException, as Spark raises for its own functions; any other exception it reports as a bug.
+      throw FunctionErrors.analysis(NAME + ": " + refused.getMessage(), refused);
+    }
   }
 
   /** Argument 2, {@code 'USUBJID, LBSEQ'}, as column names. */

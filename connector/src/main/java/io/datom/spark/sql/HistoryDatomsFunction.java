@@ -1,5 +1,6 @@
 package io.datom.spark.sql;
 
+import io.datom.core.exceptions.DatomException;
 import io.datom.spark.datoms.Datoms;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -32,7 +33,12 @@ public final class HistoryDatomsFunction implements DatomTableFunction {
   @Override
   public LogicalPlan plan(SparkSession spark, FunctionArguments args) {
     args.requireCount(2, 4, FORM);
-    return Datoms.history(spark, args.string(0, "table"), DatomsFunction.keyColumns(args),
-        args.optionalString(2, "from_version"), args.optionalString(3, "to_version")).queryExecution().analyzed();
+    try {
+      return Datoms.history(spark, args.string(0, "table"), DatomsFunction.keyColumns(args),
+          args.optionalString(2, "from_version"), args.optionalString(3, "to_version")).queryExecution().analyzed();
+    } catch (DatomException refused) {
+      // As an AnalysisException, as Spark raises for its own functions; any other exception it reports as a bug.
+      throw FunctionErrors.analysis(NAME + ": " + refused.getMessage(), refused);
+    }
   }
 }
