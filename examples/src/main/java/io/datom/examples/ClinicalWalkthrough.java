@@ -178,13 +178,13 @@ public final class ClinicalWalkthrough {
     Row corrected = spark.sql("SELECT USUBJID, LBSEQ FROM " + between + " WHERE NOT added ORDER BY USUBJID, LBSEQ "
         + "LIMIT 1").first();
     String subject = corrected.getString(0);
-    report.line("SELECT LBSEQ, a, v, added, tx.version, tx.message FROM " + between);
-    report.line("  WHERE USUBJID = '" + subject + "' AND a IN ('LBORRES', 'LBSTRESN', 'LBNRIND')"
-        + " AND LBSEQ IN (SELECT LBSEQ ... WHERE NOT added)  -- corrected results, not new ones");
+    String query = "SELECT LBSEQ, a, v, added, substr(tx.version, 1, 8), tx.message FROM " + between
+        + " WHERE USUBJID = '" + subject + "' AND LBSEQ IN (SELECT LBSEQ FROM " + between + " WHERE USUBJID = '"
+        + subject + "' AND NOT added) ORDER BY LBSEQ, a, added";
+    report.line(query.replace(" WHERE USUBJID", "\n    WHERE USUBJID").replace(" AND LBSEQ IN", "\n    AND LBSEQ IN")
+        + "  -- corrected results, not new ones");
     report.row("LBSEQ", "a", "v", "added", "tx", "extract");
-    spark.sql("SELECT d.LBSEQ, d.a, d.v, d.added, substr(d.tx.version, 1, 8), d.tx.message FROM " + between
-            + " d WHERE d.USUBJID = '" + subject + "' AND d.LBSEQ IN (SELECT LBSEQ FROM " + between
-            + " WHERE USUBJID = '" + subject + "' AND NOT added) ORDER BY d.LBSEQ, d.a, d.added")
+    spark.sql(query)
         .collectAsList().forEach(r -> report.row(String.valueOf(r.get(0)), r.getString(1), r.getString(2),
             r.getBoolean(3) ? "asserted" : "retracted", r.getString(4), r.getString(5)));
 
