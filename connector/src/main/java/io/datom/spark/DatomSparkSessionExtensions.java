@@ -37,7 +37,9 @@ import scala.runtime.BoxedUnit;
 public final class DatomSparkSessionExtensions implements Function1<SparkSessionExtensions, BoxedUnit> {
 
   /** The table functions this extension registers; each delegates to a public Java API. */
-  private static final List<DatomTableFunction> TABLE_FUNCTIONS = List.of(new ValidateFunction());
+  private static final List<DatomTableFunction> TABLE_FUNCTIONS = List.of(new ValidateFunction(),
+      new io.datom.spark.sql.ChangesFunction(), new io.datom.spark.sql.DatomsFunction(),
+      new io.datom.spark.sql.HistoryDatomsFunction());
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {

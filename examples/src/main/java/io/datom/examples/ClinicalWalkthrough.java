@@ -67,6 +67,7 @@ public final class ClinicalWalkthrough {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.catalog.study", "io.datom.spark.DatomCatalog")
         .config("spark.sql.catalog.study.store", store)
+        .config("spark.sql.extensions", "io.datom.spark.DatomSparkSessionExtensions")
         .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     try {
@@ -159,7 +160,42 @@ public final class ClinicalWalkthrough {
     report.line(String.format("%,d rows added, %,d rows retracted (rows compared whole; a corrected value is its old"
         + " row retracted and its new row added).", counts.getOrDefault(DatomChanges.ADDED, 0L),
         counts.getOrDefault(DatomChanges.RETRACTED, 0L)));
+
+    corrections(labVersionAtCut.get(CUT_OFFS - 1), labVersionAtCut.get(CUT_OFFS));
     report.print();
+  }
+
+  /**
+   * A regulator's question, answered with datoms: which lab values of one subject were corrected between two
+   * cut-offs, from what to what, and by which extract; then every value one of them ever had.
+   */
+  private void corrections(String may, String june) {
+    report.section("9. Corrections between the " + MONTHS[CUT_OFFS - 2] + " and " + MONTHS[CUT_OFFS - 1]
+        + " cut-offs, cell by cell, as datoms [e a v tx added]");
+    String between = "datom_datoms('study.lb', 'USUBJID, LBSEQ', '" + may.substring(0, 8) + "', '"
+        + june.substring(0, 8) + "')";
+    // A retraction between two cut-offs is a correction: new results only assert.
+    Row corrected = spark.sql("SELECT USUBJID, LBSEQ FROM " + between + " WHERE NOT added ORDER BY USUBJID, LBSEQ "
+        + "LIMIT 1").first();
+    String subject = corrected.getString(0);
+    String query = "SELECT LBSEQ, a, v, added, substr(tx.version, 1, 8), tx.message FROM " + between
+        + " WHERE USUBJID = '" + subject + "' AND LBSEQ IN (SELECT LBSEQ FROM " + between + " WHERE USUBJID = '"
+        + subject + "' AND NOT added) ORDER BY LBSEQ, a, added";
+    report.line(query.replace(" WHERE USUBJID", "\n    WHERE USUBJID").replace(" AND LBSEQ IN", "\n    AND LBSEQ IN")
+        + "  -- corrected results, not new ones");
+    report.row("LBSEQ", "a", "v", "added", "tx", "extract");
+    spark.sql(query)
+        .collectAsList().forEach(r -> report.row(String.valueOf(r.get(0)), r.getString(1), r.getString(2),
+            r.getBoolean(3) ? "asserted" : "retracted", r.getString(4), r.getString(5)));
+
+    long lbseq = ((Number) corrected.get(1)).longValue();
+    report.line("Every value " + subject + " LBSEQ " + lbseq + " LBSTRESN ever had (datom_history):");
+    report.row("tx", "timestamp (UTC)", "v", "added", "extract");
+    spark.sql("SELECT substr(tx.version, 1, 8), date_format(tx.timestamp, 'yyyy-MM-dd HH:mm:ss'), v, added, "
+            + "tx.message FROM datom_history('study.lb', 'USUBJID, LBSEQ') WHERE USUBJID = '" + subject
+            + "' AND LBSEQ = " + lbseq + " AND a = 'LBSTRESN' ORDER BY tx.timestamp, added")
+        .collectAsList().forEach(r -> report.row(r.getString(0), r.getString(1), r.getString(2),
+            r.getBoolean(3) ? "asserted" : "retracted", r.getString(4)));
   }
 
   private Dataset<Row> lbVersion(String version) {

@@ -61,6 +61,17 @@ public final class FunctionArguments {
     return constant(index, name, StringType.class, "a string such as 'study'").toString();
   }
 
+  /**
+   * Argument {@code index} (from 0), called {@code name} in messages, as a constant string; null if it is
+   * {@code NULL} or was not given.
+   */
+  public String optionalString(int index, String name) {
+    if (index >= args.size() || (args.get(index).foldable() && args.get(index).eval(null) == null)) {
+      return null;
+    }
+    return string(index, name);
+  }
+
   /** Argument {@code index} (from 0), called {@code name} in messages, as a non-null constant boolean. */
   public boolean bool(int index, String name) {
     return (Boolean) constant(index, name, BooleanType.class, "true or false");
