@@ -51,6 +51,8 @@ public final class FaultyHttpProxy implements AutoCloseable {
     return t;
   });
   private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
+  /** One lock per key for conditional writes (see {@link #forwardAtomically}). */
+  private final Map<String, Object> conditionalWrites = new ConcurrentHashMap<>();
   private final Map<Fault, AtomicInteger> counts = new EnumMap<>(Fault.class);
   private final List<String> log = new ArrayList<>();
   private volatile boolean open = true;
@@ -154,7 +156,8 @@ public final class FaultyHttpProxy implements AutoCloseable {
         out.flush();
       }
       byte[] body = readBody(in, request);
-      byte[] response = forward(request.forwardedHead(), body);
+      byte[] response = request.conditional() ? forwardAtomically(request, body)
+          : forward(request.forwardedHead(), body);
       if (fault == Fault.DROP_AFTER_FORWARDING) {
         reset(c);
         return;
@@ -175,6 +178,17 @@ public final class FaultyHttpProxy implements AutoCloseable {
     Fault[] faults = {Fault.ERROR_500, Fault.ERROR_503, Fault.DELAY, Fault.DROP_BEFORE_FORWARDING,
         Fault.DROP_AFTER_FORWARDING};
     return faults[random.nextInt(faults.length)];
+  }
+
+  /**
+   * s3proxy checks a write's {@code If-Match}/{@code If-None-Match} and then writes, so two conditional writes of one
+   * key can both pass the check; S3 decides them atomically. Serialising them per key here gives the writers behind
+   * this proxy S3's semantics, so a test sees the faults it deals, not s3proxy's race.
+   */
+  private byte[] forwardAtomically(Request request, byte[] body) throws IOException {
+    synchronized (conditionalWrites.computeIfAbsent(request.path(), k -> new Object())) {
+      return forward(request.forwardedHead(), body);
+    }
   }
 
   private byte[] forward(byte[] head, byte[] body) throws IOException {
@@ -306,6 +320,12 @@ public final class FaultyHttpProxy implements AutoCloseable {
 
     String key() {
       return method + " " + path;
+    }
+
+    /** A write that S3 performs only if the stored object's ETag matches, or only if there is none. */
+    boolean conditional() {
+      return method.equals("PUT") && headerLines.stream().map(h -> h.toLowerCase(Locale.ROOT))
+          .anyMatch(h -> h.startsWith("if-match:") || h.startsWith("if-none-match:"));
     }
 
     /** The head as forwarded: without {@code Expect} (the proxy answered it) and with {@code Connection: close}. */
