@@ -1,12 +1,10 @@
 package io.datom.spark;
 
+import io.datom.spark.schema.AlignedColumns;
 import io.datom.spark.table.DatomSparkTable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -14,7 +12,6 @@ import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * What changed in a table between two of its versions, as facts added and retracted: the rows of the later version
@@ -58,49 +55,13 @@ public final class DatomChanges {
             + CHANGE + "; rename or drop it first.");
       }
     }
-    Map<String, DataType> columns = columns(after, before);
-    Dataset<Row> old = aligned(before, columns);
-    Dataset<Row> now = aligned(after, columns);
+    Map<String, DataType> columns = AlignedColumns.of(after, before);
+    Dataset<Row> old = AlignedColumns.aligned(before, columns);
+    Dataset<Row> now = AlignedColumns.aligned(after, columns);
     if (sameContent(before, after)) {
       return withChange(now.limit(0), ADDED);
     }
     return withChange(old.exceptAll(now), RETRACTED).unionAll(withChange(now.exceptAll(old), ADDED));
-  }
-
-  /** The columns of the sides by name, the first side's first; a column several have takes the first's type. */
-  @SafeVarargs
-  private static Map<String, DataType> columns(Dataset<Row>... sides) {
-    Map<String, DataType> columns = new LinkedHashMap<>();
-    for (Dataset<Row> side : sides) {
-      for (StructField field : side.schema().fields()) {
-        columns.putIfAbsent(field.name(), field.dataType());
-      }
-    }
-    return columns;
-  }
-
-  /** {@code side} with exactly {@code columns}, in order: its own converted to the type, missing ones null. */
-  private static Dataset<Row> aligned(Dataset<Row> side, Map<String, DataType> columns) {
-    Map<String, DataType> own = columns(side);
-    List<Column> select = new ArrayList<>();
-    columns.forEach((name, type) -> select.add(converted(side, name, own.get(name), type).as(name)));
-    return side.select(select.toArray(Column[]::new));
-  }
-
-  /**
-   * {@code side}'s column {@code name}, of type {@code ownType} (null if the side lacks it), as {@code type}; a value
-   * the type cannot hold becomes null. That is {@code try_cast}: a plain cast fails on such a value under ANSI mode
-   * (Spark 4's default), which would fail the whole comparison. Written in SQL because Spark 3.5's {@code Column} has
-   * no {@code try_cast}.
-   */
-  private static Column converted(Dataset<Row> side, String name, DataType ownType, DataType type) {
-    if (ownType == null) {
-      return functions.lit(null).cast(type);
-    }
-    if (ownType.equals(type)) {
-      return side.col(name);
-    }
-    return functions.expr("try_cast(`" + name.replace("`", "``") + "` AS " + type.sql() + ")");
   }
 
   private static Dataset<Row> withChange(Dataset<Row> rows, String change) {

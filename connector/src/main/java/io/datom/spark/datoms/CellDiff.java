@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.datom.spark.schema.AlignedColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,13 +167,13 @@ final class CellDiff {
       }
       List<Column> select = new ArrayList<>();
       for (int k = 0; k < keyNames.size(); k++) {
-        select.add(rows.col(quoted(keyNames.get(k))).as(key.columns().get(k)));
+        select.add(rows.col(AlignedColumns.quoted(keyNames.get(k))).as(key.columns().get(k)));
       }
       select.add(lit(step).as(STEP));
       List<Column> fields = new ArrayList<>();
       attributes.forEach((attribute, index) -> fields.add(
           (attribute.type().equals(own.get(attribute.name())) && !keyNames.contains(attribute.name())
-              ? rows.col(quoted(attribute.name()))
+              ? rows.col(AlignedColumns.quoted(attribute.name()))
               : lit(null).cast(attribute.type())).as(field(index))));
       // A struct needs a field: a table of key columns only gets a placeholder.
       select.add(fields.isEmpty() ? lit(null).cast(DataTypes.BooleanType).as(ROW)
@@ -210,7 +211,7 @@ final class CellDiff {
   }
 
   private List<Column> keyColumns() {
-    return key.columns().stream().map(name -> col(quoted(name))).toList();
+    return key.columns().stream().map(name -> col(AlignedColumns.quoted(name))).toList();
   }
 
   private static Column datom(Attribute attribute, Column value, Column step, boolean added) {
@@ -220,10 +221,6 @@ final class CellDiff {
 
   private static String field(int index) {
     return "c" + index;
-  }
-
-  static String quoted(String name) {
-    return "`" + name.replace("`", "``") + "`";
   }
 
   /** A column of a given type: one attribute of the datoms (a column retyped between states is two). */

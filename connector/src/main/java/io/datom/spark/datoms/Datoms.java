@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
+import io.datom.spark.schema.AlignedColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -166,7 +167,7 @@ public final class Datoms {
         col(CellDiff.STEP).plus(1));
     List<Column> columns = new ArrayList<>();
     for (String name : datoms.columns()) {
-      columns.add(name.equals(CellDiff.STEP) ? tx.as("tx") : col(CellDiff.quoted(name)));
+      columns.add(name.equals(CellDiff.STEP) ? tx.as("tx") : col(AlignedColumns.quoted(name)));
     }
     // tx goes between v_type and added, as in [e a v tx added].
     return datoms.select(columns.toArray(Column[]::new));
