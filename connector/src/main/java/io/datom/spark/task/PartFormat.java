@@ -3,6 +3,7 @@ package io.datom.spark.task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
@@ -48,12 +49,17 @@ public final class PartFormat {
    */
   public static Configuration configure(SparkSession spark, StructType schema) {
     SQLConf sqlConf = spark.sessionState().conf().clone();
-    sqlConf.setConfString(SQLConf.PARQUET_OUTPUT_TIMESTAMP_TYPE().key(), "TIMESTAMP_MICROS");
-    sqlConf.setConfString(SQLConf.PARQUET_WRITE_LEGACY_FORMAT().key(), "false");
-    sqlConf.setConfString(SQLConf.PARQUET_FIELD_ID_WRITE_ENABLED().key(), "false");
-    sqlConf.setConfString(SQLConf.PARQUET_COMPRESSION().key(), "snappy");
+    Map<String, String> format = Map.of(
+        SQLConf.PARQUET_OUTPUT_TIMESTAMP_TYPE().key(), "TIMESTAMP_MICROS",
+        SQLConf.PARQUET_WRITE_LEGACY_FORMAT().key(), "false",
+        SQLConf.PARQUET_FIELD_ID_WRITE_ENABLED().key(), "false",
+        SQLConf.PARQUET_COMPRESSION().key(), "snappy");
+    format.forEach(sqlConf::setConfString);
     try {
       Job job = Job.getInstance(ExecutorConf.of(spark));
+      // Also in the Hadoop conf, which carries the session's own values: from Spark 4.2 on, prepareWrite sets these
+      // only where that conf has none, so a session's INT96 would otherwise win.
+      format.forEach(job.getConfiguration()::set);
       ParquetUtils.prepareWrite(sqlConf, job, storedSchema(schema), new ParquetOptions(Map$.MODULE$.empty(), sqlConf));
       Configuration conf = job.getConfiguration();
       conf.setLong(ParquetOutputFormat.BLOCK_SIZE, ROW_GROUP_BYTES);
