@@ -39,7 +39,22 @@ public final class StoreWatcher implements AutoCloseable {
   /** What the reader saw at one moment: {@code value} is a version or a manifest key, {@code null} for nothing. */
   public record Sighting(long atNanos, String value) {}
 
+  /** How the server behind the watched store replaces a document. */
+  public enum Replacement {
+    /** As S3, local stores and HDFS do: a reader sees the old document or the new one, whole. */
+    ATOMIC,
+    /**
+     * As s3proxy's filesystem backend does (s3proxy issue #490): the new bytes are written in place, so a read during
+     * a replacement can see part of them, or nothing. Such a read is repeated a few times; only a document that stays
+     * malformed or missing is judged.
+     */
+    IN_PLACE
+  }
+
+  private static final int TORN_READ_RETRIES = 5;
+
   private final Store store;
+  private final Replacement replacement;
   private final List<String> tables;
   private final Duration interval;
   private final long origin = System.nanoTime();
@@ -54,10 +69,12 @@ public final class StoreWatcher implements AutoCloseable {
   private volatile boolean running = true;
   private long polls;
   private long readErrors;
+  private long tornReads;
   private String lastReadError;
 
-  private StoreWatcher(Store store, Collection<String> tables, Duration interval) {
+  private StoreWatcher(Store store, Replacement replacement, Collection<String> tables, Duration interval) {
     this.store = Objects.requireNonNull(store, "store");
+    this.replacement = Objects.requireNonNull(replacement, "replacement");
     this.tables = List.copyOf(tables);
     this.interval = interval;
     for (String table : this.tables) {
@@ -70,7 +87,13 @@ public final class StoreWatcher implements AutoCloseable {
 
   /** Starts polling {@code tables} of {@code store} every {@code interval}. */
   public static StoreWatcher start(Store store, Collection<String> tables, Duration interval) {
-    StoreWatcher watcher = new StoreWatcher(store, tables, interval);
+    return start(store, Replacement.ATOMIC, tables, interval);
+  }
+
+  /** Starts polling a store whose server replaces documents as {@code replacement} says. */
+  public static StoreWatcher start(Store store, Replacement replacement, Collection<String> tables,
+      Duration interval) {
+    StoreWatcher watcher = new StoreWatcher(store, replacement, tables, interval);
     watcher.thread.start();
     return watcher;
   }
@@ -106,7 +129,7 @@ public final class StoreWatcher implements AutoCloseable {
       }
     }
     try {
-      Optional<byte[]> manifest = store.read(ProjectLayout.STORE_MANIFEST);
+      Optional<byte[]> manifest = read(ProjectLayout.STORE_MANIFEST, text -> Manifest.parse(text, "store manifest"));
       String key = null;
       if (manifest.isPresent()) {
         Optional<Manifest> parsed = parse(manifest.get(), ProjectLayout.STORE_MANIFEST,
@@ -127,7 +150,7 @@ public final class StoreWatcher implements AutoCloseable {
 
   private void pollTable(String table) {
     String metadataKey = ProjectLayout.storeMetadata(table);
-    Optional<byte[]> metadata = store.read(metadataKey);
+    Optional<byte[]> metadata = read(metadataKey, text -> TableMetadata.parse(text, metadataKey));
     if (metadata.isEmpty()) {
       synchronized (this) {
         record(current.get(table), null);
@@ -141,7 +164,7 @@ public final class StoreWatcher implements AutoCloseable {
     }
     String version = parsed.get().version();
     String historyKey = ProjectLayout.storeHistory(table);
-    Optional<byte[]> historyBytes = store.read(historyKey);
+    Optional<byte[]> historyBytes = read(historyKey, text -> VersionHistory.parse(text, historyKey));
     String head = null;
     if (historyBytes.isEmpty()) {
       problem(table + ": current version " + version + " but no " + historyKey);
@@ -179,6 +202,47 @@ public final class StoreWatcher implements AutoCloseable {
   private static String newest(VersionHistory history) {
     return history.entries().isEmpty() ? null
         : history.entries().get(0).version().orElse(null);
+  }
+
+  /** The document at {@code key}; on a server that replaces in place, read again while it is missing or torn. */
+  private Optional<byte[]> read(String key, java.util.function.Function<String, ?> parser) {
+    Optional<byte[]> bytes = store.read(key);
+    for (int retry = 0; replacement == Replacement.IN_PLACE && retry < TORN_READ_RETRIES && !whole(bytes, parser);
+        retry++) {
+      pause(50);
+      bytes = store.read(key);
+      if (whole(bytes, parser)) {
+        synchronized (this) {
+          tornReads++;
+        }
+      }
+    }
+    return bytes;
+  }
+
+  private static boolean whole(Optional<byte[]> bytes, java.util.function.Function<String, ?> parser) {
+    if (bytes.isEmpty()) {
+      return false;
+    }
+    try {
+      parser.apply(new String(bytes.get(), StandardCharsets.UTF_8));
+      return true;
+    } catch (DatomException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads that a server replacing in place answered torn or empty, and a repeated read answered whole. */
+  public synchronized long tornReads() {
+    return tornReads;
   }
 
   private <T> Optional<T> parse(byte[] bytes, String key, java.util.function.Function<String, T> parser) {
