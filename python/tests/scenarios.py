@@ -72,6 +72,11 @@ def check_notebook(ns):
     assert rows(ns["high_in_january"]) == [r for r in january if r[3] == "HIGH"]
     assert rows(ns["lb_at_february"]) == february
     assert [r.status for r in ns["validation"].collect()] == ["ok"], ns["validation"].collect()
+    corrections = ns["corrections"].collect()
+    assert sorted((r.USUBJID, r.LBTESTCD, float(r.v), r.added) for r in corrections) == [
+        ("S1", "ALT", 31.0, False), ("S1", "ALT", 33.0, True), ("S2", "ALT", 58.0, True), ("S2", "ALT", 62.0, False),
+        ("S3", "AST", 80.0, True)], corrections
+    assert {r.message for r in corrections} == {"EDC extract 2026-03"}, corrections
 
 
 def notebook(work, jar):
