@@ -1,7 +1,11 @@
 package io.datom.spark;
 
+import io.datom.spark.sql.ChangesFunction;
 import io.datom.spark.sql.DatomTableFunction;
+import io.datom.spark.sql.DatomsFunction;
 import io.datom.spark.sql.FunctionArguments;
+import io.datom.spark.sql.HistoryDatomsFunction;
+import io.datom.spark.sql.LastWriteFunction;
 import io.datom.spark.sql.RowLevelRefusal;
 import io.datom.spark.sql.ValidateFunction;
 import java.util.List;
@@ -29,6 +33,9 @@ import scala.runtime.BoxedUnit;
  * <ul>
  *   <li>{@code datom_validate(catalog [, fix])} and {@code datom_validate(store, repo [, fix])}: a project's store
  *       compared with git, and repaired with {@code fix = true} ({@link ValidateFunction}, {@link DatomProjects}).
+ *   <li>{@code datom_datoms}, {@code datom_history} and {@code datom_changes}: what changed, cell by cell or row by
+ *       row ({@link DatomsFunction}, {@link HistoryDatomsFunction}, {@link ChangesFunction}).
+ *   <li>{@code datom_last_write()}: the outcome of the session's last write ({@link LastWriteFunction}).
  * </ul>
  *
  * It also refuses {@code UPDATE} and {@code MERGE INTO} a datom table with datom's message ({@link RowLevelRefusal});
@@ -38,8 +45,7 @@ public final class DatomSparkSessionExtensions implements Function1<SparkSession
 
   /** The table functions this extension registers; each delegates to a public Java API. */
   private static final List<DatomTableFunction> TABLE_FUNCTIONS = List.of(new ValidateFunction(),
-      new io.datom.spark.sql.ChangesFunction(), new io.datom.spark.sql.DatomsFunction(),
-      new io.datom.spark.sql.HistoryDatomsFunction());
+      new ChangesFunction(), new DatomsFunction(), new HistoryDatomsFunction(), new LastWriteFunction());
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {

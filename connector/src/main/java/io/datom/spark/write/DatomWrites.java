@@ -2,7 +2,10 @@ package io.datom.spark.write;
 
 import io.datom.core.WriteObserver;
 import io.datom.core.WriteResult;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -16,12 +19,18 @@ import org.apache.spark.sql.SparkSession;
  * log.info("lb is now at {}", result.metadataSha());
  * }</pre>
  *
+ * <p>Each session also keeps the result of its last completed write ({@link #lastResult(SparkSession)}), which SQL
+ * reads as {@code SELECT * FROM datom_last_write()}: from Python, a notebook or a Spark Connect client, whose
+ * requests the server runs on threads of its own.
+ *
  * <p>Every write also logs its result in one line (table, store, action, version, data_sha, rows, commit, whether the
  * object was uploaded, parts, elapsed time) at INFO level under this class's logger, whoever ran it.
  */
 public final class DatomWrites {
 
   private static final ThreadLocal<WriteResult> LAST = new ThreadLocal<>();
+  private static final Map<SparkSession, WriteResult> LAST_OF_SESSION =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private DatomWrites() {}
 
@@ -30,8 +39,14 @@ public final class DatomWrites {
     return Optional.ofNullable(LAST.get());
   }
 
-  static void record(WriteResult result) {
+  /** The result of the last datom write that completed in {@code spark}'s session, on any thread, if any. */
+  public static Optional<WriteResult> lastResult(SparkSession spark) {
+    return Optional.ofNullable(LAST_OF_SESSION.get(spark));
+  }
+
+  static void record(SparkSession spark, WriteResult result) {
     LAST.set(result);
+    LAST_OF_SESSION.put(spark, result);
   }
 
   /**

@@ -109,7 +109,7 @@ public final class SparkTableWrite {
       WriteResult written = conf.applyTo(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
       metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
       metrics.publish();
-      return report(written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
+      return report(spark, written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
@@ -132,12 +132,12 @@ public final class SparkTableWrite {
     return CurrentRows.of(jsc, hadoop, object, rows.schema()).union(written);
   }
 
-  private WriteResult report(WriteResult written, int parts, Duration elapsed) {
+  private WriteResult report(SparkSession spark, WriteResult written, int parts, Duration elapsed) {
     LOG.info("datom write {}", String.format("%s in %s: %s version=%s data_sha=%s rows=%d commit=%s object=%s parts=%d"
         + " in %.1f s", written.table(), target.store().describe(), written.action().rName(), written.metadataSha(),
         written.dataSha(), written.nrow(), written.commitSha(), written.uploaded() ? "uploaded" : "not uploaded", parts,
         elapsed.toMillis() / 1000.0));
-    DatomWrites.record(written);
+    DatomWrites.record(spark, written);
     return written;
   }
 }
