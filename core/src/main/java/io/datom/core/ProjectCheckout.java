@@ -61,6 +61,18 @@ final class ProjectCheckout implements AutoCloseable {
    * @throws StoreMismatchException if {@code project.yaml} names another store
    */
   static ProjectCheckout clone(WriterOptions options) {
+    return clone(options, true);
+  }
+
+  /**
+   * As {@link #clone(WriterOptions)}, but whichever store {@code project.yaml} names: for the switch of a project's
+   * data store, which decides itself what the file may name.
+   */
+  static ProjectCheckout cloneWhereverStored(WriterOptions options) {
+    return clone(options, false);
+  }
+
+  private static ProjectCheckout clone(WriterOptions options, boolean requireStore) {
     CloneLease lease = options.clonePool().acquire();
     try {
       DataRepo repo = lease.repo();
@@ -72,7 +84,9 @@ final class ProjectCheckout implements AutoCloseable {
           .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
           .orElseThrow(() -> new NotADatomRepositoryException(remote));
       ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + remote);
-      requireLocates(config, options.store());
+      if (requireStore) {
+        requireLocates(config, options.store());
+      }
       return new ProjectCheckout(lease, config, options.store(), options);
     } catch (RuntimeException e) {
       lease.close();

@@ -46,8 +46,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  *       over the target, so a reader never sees a half-written document (on HDFS the target is briefly absent
  *       between the delete and the rename).
  *   <li>{@link #putIfAbsent}: {@code FileSystem.create(path, overwrite = false)}. HDFS makes the create-if-absent
- *       atomic in the NameNode, but the object is visible while it is being written. The local filesystem checks then
- *       creates: two processes racing on one key can both believe they created it. S3A (Hadoop 3.3) also checks then
+ *       atomic in the NameNode, but the object is visible while it is being written. On the local filesystem the
+ *       bytes are written to a hidden sibling and hard-linked to the key, which fails if it exists: atomic, and an
+ *       interrupted upload leaves no partial object under the key. S3A (Hadoop 3.3) also checks then
  *       uploads; the upload appears atomically when complete, but two racing creators can both succeed and the last
  *       upload wins. Content-addressed writers therefore hash the object that ended up stored (format §14.3) rather
  *       than trusting the return value alone.
@@ -62,6 +63,8 @@ public final class HadoopStore implements Store {
   private static final Set<String> ATOMIC_PUT_SCHEMES = Set.of("s3", "s3a", "s3n", "gs");
   private static final String DATOM_DIR = "datom";
   private static final int READ_ATTEMPTS = 3;
+  /** Ends the name of a file being written, so that listings skip it (see {@link LocalStore#isBookkeeping}). */
+  private static final String STAGING_SUFFIX = ".datom-tmp";
 
   private final FileSystem fs;
   private final Path storePath;
@@ -235,6 +238,9 @@ public final class HadoopStore implements Store {
 
   @Override
   public boolean putIfAbsent(String key, java.nio.file.Path source) {
+    if (scheme().equals("file")) {
+      return linkIfAbsent(key, source);
+    }
     Path target = pathOf(key);
     OutputStream out;
     try {
@@ -251,6 +257,38 @@ public final class HadoopStore implements Store {
       throw failure("upload " + source + " to", key, e);
     }
     return true;
+  }
+
+  /**
+   * On the local filesystem, where {@code create(path, false)} shows a half-written file under its final name (and
+   * leaves it there if the process dies), the bytes go to a hidden sibling first and appear at the key through a hard
+   * link, which fails if the key exists: all or nothing, and never over another file.
+   */
+  private boolean linkIfAbsent(String key, java.nio.file.Path source) {
+    java.nio.file.Path target = java.nio.file.Path.of(pathOf(key).toUri());
+    java.nio.file.Path staging = null;
+    try {
+      if (Files.exists(target)) {
+        return false;
+      }
+      Files.createDirectories(target.getParent());
+      staging = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + STAGING_SUFFIX);
+      Files.copy(source, staging);
+      Files.createLink(target, staging);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw failure("upload " + source + " to", key, e);
+    } finally {
+      if (staging != null) {
+        try {
+          Files.deleteIfExists(staging);
+        } catch (IOException ignored) {
+          // A hidden leftover is skipped by listings; the upload's outcome matters more.
+        }
+      }
+    }
   }
 
   @Override

@@ -17,6 +17,13 @@ public class NamespaceOccupiedException extends DatomException {
     this.existingProject = existingProject;
   }
 
+  /** The same refusal in the words of another operation, e.g. copying a project into that namespace. */
+  public NamespaceOccupiedException(String location, String existingProject, String message) {
+    super(message);
+    this.location = location;
+    this.existingProject = existingProject;
+  }
+
   /** The occupied namespace, e.g. {@code s3://bucket/trial/datom/}. */
   public String location() {
     return location;

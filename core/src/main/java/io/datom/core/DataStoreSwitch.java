@@ -1,0 +1,119 @@
+package io.datom.core;
+
+import io.datom.core.exceptions.DataRepoException;
+import io.datom.core.exceptions.NotADatomRepositoryException;
+import io.datom.core.exceptions.StoreMismatchException;
+import io.datom.core.exceptions.WriteInterruptedException;
+import io.datom.core.internal.format.ProjectConfig;
+import io.datom.core.internal.format.ProjectLayout;
+import io.datom.core.internal.repo.CommitIdentity;
+import io.datom.core.internal.repo.PushOutcome;
+import io.datom.core.store.StoreLocation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Points a project's data repository at another data store: R's {@code datom_repo_set_data_store}. It rewrites
+ * {@code .datom/project.yaml} changing only {@code storage.data} (R's {@code modifyList}: {@code type}, {@code root},
+ * {@code prefix} and, for S3, {@code region} change in place; a null prefix removes the key; a {@code region} left
+ * from an S3 store stays when the destination is local), writes it as R's {@code yaml::write_yaml} does, and commits
+ * it alone with R's message {@code Update data store: {project_name}}, then pushes. R and Spark readers that open the
+ * project from its repository then find it at the destination.
+ *
+ * <p>Run it only after the copy verified ({@link CopyVerification#requirePassed()}). It is idempotent: when
+ * {@code project.yaml} already names the destination nothing is committed. A push rejected because another writer
+ * pushed first is retried from the new head within the options' {@link RetryPolicy}.
+ */
+public final class DataStoreSwitch {
+
+  private DataStoreSwitch() {}
+
+  /** Switches with R's commit message, {@code Update data store: {project_name}}. */
+  public static SwitchResult apply(WriterOptions options, StoreLocation destination) {
+    return apply(options, destination, null);
+  }
+
+  /**
+   * Switches the data store of the project at {@code options.remoteUrl()} from {@code options.store()} (which
+   * {@code project.yaml} must name, as for a write) to {@code destination}.
+   *
+   * @param message the commit message, or {@code null} for R's
+   * @throws IllegalArgumentException if the destination is not a store R can open (local with an absolute root, or
+   *     S3 with a region)
+   * @throws StoreMismatchException if {@code project.yaml} names neither the source nor the destination
+   * @throws NotADatomRepositoryException if the repository has no {@code project.yaml}
+   * @throws DataRepoException if the push kept being rejected until the retry deadline
+   */
+  public static SwitchResult apply(WriterOptions options, StoreLocation destination, String message) {
+    requireOpenableByR(Objects.requireNonNull(destination, "destination"));
+    try (ProjectCheckout checkout = ProjectCheckout.cloneWhereverStored(options)) {
+      CommitIdentity author = options.author().map(GitIdentity::commitIdentity)
+          .orElseGet(() -> checkout.repo().identity());
+      long started = System.nanoTime();
+      for (int attempt = 1; ; attempt++) {
+        String yaml = checkout.repo().readFile(ProjectLayout.PROJECT_FILE)
+            .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+            .orElseThrow(() -> new NotADatomRepositoryException(checkout.remote()));
+        ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + checkout.remote());
+        String switched = config.withDataStore(destination).toYaml();
+        String head = checkout.repo().headSha().orElseThrow();
+        if (switched.equals(yaml)) {
+          return new SwitchResult(config.projectName(), head, false, yaml);
+        }
+        StoreLocation source = options.store().location();
+        if (!config.locates(source)) {
+          throw new StoreMismatchException(config.dataRoot().orElse(source.root()), config.dataPrefix(),
+              source.root(), Optional.ofNullable(source.prefix()));
+        }
+        checkout.writeFile(ProjectLayout.PROJECT_FILE, switched);
+        String commit = checkout.repo().commit(List.of(ProjectLayout.PROJECT_FILE),
+            message != null ? message : "Update data store: " + config.projectName(), author);
+        if (checkout.repo().push() == PushOutcome.OK) {
+          return new SwitchResult(config.projectName(), commit, true, switched);
+        }
+        backOff(options.retryPolicy(), attempt, started, checkout.remote());
+        checkout.repo().resetToRemote();
+      }
+    }
+  }
+
+  private static void requireOpenableByR(StoreLocation destination) {
+    switch (destination.type()) {
+      case StoreLocation.S3 -> {
+        if (destination.region() == null || destination.region().isBlank()) {
+          throw new IllegalArgumentException("An S3 data store needs its region in project.yaml (R's datom_store_s3 "
+              + "defaults to us-east-1): give the region of bucket " + destination.root() + ".");
+        }
+      }
+      case StoreLocation.LOCAL -> {
+        if (!destination.root().startsWith("/") && !destination.root().matches("^[A-Za-z]:[/\\\\].*")) {
+          throw new IllegalArgumentException("A local data store's root must be an absolute path, as R records it: "
+              + destination.root());
+        }
+      }
+      default -> throw new IllegalArgumentException("project.yaml can name only a local or an S3 data store (the "
+          + "stores R can open), not a " + destination.type() + " store (" + destination.describe() + "). Copy the "
+          + "project there if Spark alone reads it, but keep its data store where R can find it.");
+    }
+  }
+
+  private static void backOff(RetryPolicy policy, int attemptsMade, long started, String remote) {
+    Duration wait = policy.backoffAfter(attemptsMade, ThreadLocalRandom.current());
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    if (!policy.allowsAttemptAfter(elapsed, wait)) {
+      throw new DataRepoException("Could not switch the data store in " + remote + ": the push was rejected "
+          + attemptsMade + " times in " + elapsed.toSeconds() + " s because others pushed first. Nothing was "
+          + "switched; run the switch again.");
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WriteInterruptedException(ProjectLayout.PROJECT_FILE, e);
+    }
+  }
+}
