@@ -19,6 +19,7 @@ import io.datom.spark.store.HadoopStore;
 import io.datom.spark.store.SerializableHadoopConf;
 import io.datom.spark.task.CopyCheckTask;
 import io.datom.spark.task.StoreCopyTask;
+import io.datom.spark.task.TaskOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class StoreMoves {
       for (List<CopyItem> phase : plan.phases()) {
         outcomes.addAll(runBatches(spark, "datom copy " + stores.fromText() + " to " + stores.toText(), phase,
             batch -> JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(batch, slices(spark, batch)).map(task).collect()));
+                .parallelize(batch, slices(spark, batch)).map(task).collect().stream().map(TaskOutcome::get).toList()));
       }
     } finally {
       conf.destroy();
@@ -166,7 +167,7 @@ public final class StoreMoves {
       for (List<CopyItem> phase : plan.phases()) {
         checks.addAll(runBatches(spark, "datom verify " + stores.toText(), phase,
             batch -> JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(batch, slices(spark, batch)).map(task).collect()));
+                .parallelize(batch, slices(spark, batch)).map(task).collect().stream().map(TaskOutcome::get).toList()));
       }
     } finally {
       conf.destroy();

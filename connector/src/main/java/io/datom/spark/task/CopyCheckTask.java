@@ -18,11 +18,15 @@ import org.apache.spark.broadcast.Broadcast;
  * @param destination the destination store path
  */
 public record CopyCheckTask(Broadcast<SerializableHadoopConf> conf, String source, String destination)
-    implements Function<CopyItem, KeyCheck> {
+    implements Function<CopyItem, TaskOutcome<KeyCheck>> {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public KeyCheck call(CopyItem item) {
+  public TaskOutcome<KeyCheck> call(CopyItem item) {
+    return TaskOutcome.of(() -> check(item));
+  }
+
+  private KeyCheck check(CopyItem item) {
     Store from = HadoopStore.at(source, conf.value().get());
     Store to = HadoopStore.at(destination, conf.value().get());
     KeyCheck structural = CopyVerifier.structural(from, to, item);

@@ -18,12 +18,12 @@ import org.apache.spark.broadcast.Broadcast;
  * @param destination the destination store path
  */
 public record StoreCopyTask(Broadcast<SerializableHadoopConf> conf, String source, String destination)
-    implements Function<CopyItem, CopyOutcome> {
+    implements Function<CopyItem, TaskOutcome<CopyOutcome>> {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public CopyOutcome call(CopyItem item) {
-    return StoreCopier.copy(HadoopStore.at(source, conf.value().get()), HadoopStore.at(destination,
-        conf.value().get()), item);
+  public TaskOutcome<CopyOutcome> call(CopyItem item) {
+    return TaskOutcome.of(() -> StoreCopier.copy(HadoopStore.at(source, conf.value().get()),
+        HadoopStore.at(destination, conf.value().get()), item));
   }
 }
