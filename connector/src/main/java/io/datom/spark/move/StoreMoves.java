@@ -23,7 +23,9 @@ import io.datom.spark.task.TaskOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkContext;
@@ -238,8 +240,8 @@ public final class StoreMoves {
   }
 
   private static String summary(List<CopyOutcome> outcomes) {
-    Map<String, Long> byAction = new java.util.TreeMap<>();
-    outcomes.forEach(o -> byAction.merge(o.action().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
+    Map<String, Long> byAction = new TreeMap<>();
+    outcomes.forEach(o -> byAction.merge(o.action().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
     long objects = outcomes.stream().filter(o -> o.item().kind() == StoreKeyKind.OBJECT).count();
     return outcomes.size() + " keys (" + objects + " objects; " + byAction + ")";
   }
