@@ -1,5 +1,6 @@
 package io.datom.core;
 
+import io.datom.core.exceptions.CopyVerificationException;
 import io.datom.core.exceptions.DataRepoException;
 import io.datom.core.exceptions.NotADatomRepositoryException;
 import io.datom.core.exceptions.StoreMismatchException;
@@ -8,10 +9,14 @@ import io.datom.core.internal.format.ProjectConfig;
 import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.repo.CommitIdentity;
 import io.datom.core.internal.repo.PushOutcome;
+import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * it alone with R's message {@code Update data store: {project_name}}, then pushes. R and Spark readers that open the
  * project from its repository then find it at the destination.
  *
- * <p>Run it only after the copy verified ({@link CopyVerification#requirePassed()}). It is idempotent: when
+ * <p>Run it after the copy verified ({@link CopyVerification#requirePassed()}); it checks again itself that the
+ * destination holds everything git records. It is idempotent: when
  * {@code project.yaml} already names the destination nothing is committed. A push rejected because another writer
  * pushed first is retried from the new head within the options' {@link RetryPolicy}.
  */
@@ -32,24 +38,33 @@ public final class DataStoreSwitch {
 
   private DataStoreSwitch() {}
 
-  /** Switches with R's commit message, {@code Update data store: {project_name}}. */
-  public static SwitchResult apply(WriterOptions options, StoreLocation destination) {
-    return apply(options, destination, null);
+  /** Switches to {@code destination} as its {@link Store#location()} names it, with R's commit message. */
+  public static SwitchResult apply(WriterOptions options, Store destination) {
+    return apply(options, destination, destination.location(), null);
   }
 
   /**
    * Switches the data store of the project at {@code options.remoteUrl()} from {@code options.store()} (which
-   * {@code project.yaml} must name, as for a write) to {@code destination}.
+   * {@code project.yaml} must name, as for a write) to {@code destination}, after checking that the destination
+   * agrees with the repository's latest commit as {@link ProjectValidator} checks a store (manifest, every table's
+   * current metadata, snapshot and history, every object a history names): a write that reached git after the copy
+   * was planned makes the switch refuse, so that git never points at a store that lacks a version.
    *
+   * @param recordedAs how {@code project.yaml} records the destination; differs from {@code destination.location()}
+   *     when the store cannot know it, e.g. the region of an {@code s3a://} path
    * @param message the commit message, or {@code null} for R's
    * @throws IllegalArgumentException if the destination is not a store R can open (local with an absolute root, or
    *     S3 with a region)
+   * @throws CopyVerificationException if the destination does not hold what the repository's latest commit records
+   *     (copy again, then switch)
    * @throws StoreMismatchException if {@code project.yaml} names neither the source nor the destination
    * @throws NotADatomRepositoryException if the repository has no {@code project.yaml}
    * @throws DataRepoException if the push kept being rejected until the retry deadline
    */
-  public static SwitchResult apply(WriterOptions options, StoreLocation destination, String message) {
-    requireOpenableByR(Objects.requireNonNull(destination, "destination"));
+  public static SwitchResult apply(WriterOptions options, Store destination, StoreLocation recordedAs,
+      String message) {
+    Objects.requireNonNull(destination, "destination");
+    requireOpenableByR(Objects.requireNonNull(recordedAs, "recordedAs"));
     try (ProjectCheckout checkout = ProjectCheckout.cloneWhereverStored(options)) {
       CommitIdentity author = options.author().map(GitIdentity::commitIdentity)
           .orElseGet(() -> checkout.repo().identity());
@@ -59,7 +74,7 @@ public final class DataStoreSwitch {
             .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
             .orElseThrow(() -> new NotADatomRepositoryException(checkout.remote()));
         ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + checkout.remote());
-        String switched = config.withDataStore(destination).toYaml();
+        String switched = config.withDataStore(recordedAs).toYaml();
         String head = checkout.repo().headSha().orElseThrow();
         if (switched.equals(yaml)) {
           return new SwitchResult(config.projectName(), head, false, yaml);
@@ -69,6 +84,7 @@ public final class DataStoreSwitch {
           throw new StoreMismatchException(config.dataRoot().orElse(source.root()), config.dataPrefix(),
               source.root(), Optional.ofNullable(source.prefix()));
         }
+        requireComplete(checkout, destination, head);
         checkout.writeFile(ProjectLayout.PROJECT_FILE, switched);
         String commit = checkout.repo().commit(List.of(ProjectLayout.PROJECT_FILE),
             message != null ? message : "Update data store: " + config.projectName(), author);
@@ -78,6 +94,16 @@ public final class DataStoreSwitch {
         backOff(options.retryPolicy(), attempt, started, checkout.remote());
         checkout.repo().resetToRemote();
       }
+    }
+  }
+
+  private static void requireComplete(ProjectCheckout checkout, Store destination, String head) {
+    List<Discrepancy> missing = ProjectValidator.discrepancies(checkout, new MirrorCheck(destination));
+    if (!missing.isEmpty()) {
+      Map<String, String> failures = new LinkedHashMap<>();
+      missing.forEach(d -> failures.put(d.key(), d.kind().name().toLowerCase(Locale.ROOT) + " against git's commit "
+          + head + " (if the copy verified, a write reached git after it)"));
+      throw new CopyVerificationException(destination.describe(), failures);
     }
   }
 

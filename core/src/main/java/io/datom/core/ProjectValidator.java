@@ -62,7 +62,8 @@ public final class ProjectValidator {
     return unreferenced;
   }
 
-  private static List<Discrepancy> discrepancies(ProjectCheckout checkout, MirrorCheck check) {
+  /** Where {@code check}'s store disagrees with the clone's current commit: manifest, tables, objects. */
+  static List<Discrepancy> discrepancies(ProjectCheckout checkout, MirrorCheck check) {
     List<Discrepancy> found = new ArrayList<>();
     Manifest manifest = checkout.readManifest();
     check.manifest(manifest).ifPresent(found::add);

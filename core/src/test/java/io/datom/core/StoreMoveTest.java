@@ -2,6 +2,7 @@ package io.datom.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class StoreMoveTest {
     CopyVerification verification = CopyVerifier.verifyAll(source, destination);
     assertTrue(verification.passed(), verification.failures().toString());
 
-    SwitchResult result = DataStoreSwitch.apply(options(source), destination.location());
+    SwitchResult result = DataStoreSwitch.apply(options(source), destination);
     assertTrue(result.switched());
     // R: read_yaml, modifyList(storage, list(data = list(type = "local", root = path_abs(path), prefix = "p2/"))),
     // write_yaml. The relocated fixture has no prefix key (a NULL prefix removed it), so prefix comes back last.
@@ -120,9 +121,31 @@ class StoreMoveTest {
     assertTrue(report.found().isEmpty(), report.found().toString());
     assertThrows(StoreMismatchException.class, () -> ProjectValidator.validate(options(source), false));
 
-    SwitchResult again = DataStoreSwitch.apply(options(source), destination.location());
+    SwitchResult again = DataStoreSwitch.apply(options(source), destination);
     assertFalse(again.switched(), "a second switch commits nothing");
     assertEquals(tip.getName(), remote.tip("master").getName());
+  }
+
+  @Test
+  void aWriteAfterTheCopyStopsTheSwitchUntilTheProjectIsCopiedAgain() {
+    StoreCopier.copyAll(source, destination);
+    assertTrue(CopyVerifier.verifyAll(source, destination).passed());
+    String head = remote.head("master").orElseThrow();
+    try (DatomWriter writer = DatomWriter.open(options(source))) {
+      writer.write(TestContent.of(tmp, "dm3", 40, 41, 42).request("dm").message("DM cut 3").build());
+    }
+    String written = remote.head("master").orElseThrow();
+    assertNotEquals(head, written);
+
+    CopyVerificationException e = assertThrows(CopyVerificationException.class,
+        () -> DataStoreSwitch.apply(options(source), destination));
+    assertTrue(e.failures().containsKey(StoreCopyPlan.MANIFEST_KEY), e.getMessage());
+    assertTrue(e.failures().containsKey("dm/.metadata/metadata.json"), e.getMessage());
+    assertEquals(written, remote.head("master").orElseThrow(), "not switched");
+
+    StoreCopier.copyAll(source, destination);
+    assertTrue(DataStoreSwitch.apply(options(source), destination).switched());
+    assertTrue(ProjectValidator.validate(options(destination), false).found().isEmpty());
   }
 
   @Test
@@ -174,8 +197,8 @@ class StoreMoveTest {
     assertThrows(IllegalArgumentException.class,
         () -> StoreCopier.copyAll(source, new LocalStore(RFixtureProject.storeDir(tmp), null)));
     assertThrows(IllegalArgumentException.class,
-        () -> DataStoreSwitch.apply(options(source), new StoreLocation("hdfs", "nn", "x", null)));
+        () -> DataStoreSwitch.apply(options(source), destination, new StoreLocation("hdfs", "nn", "x", null), null));
     assertThrows(IllegalArgumentException.class,
-        () -> DataStoreSwitch.apply(options(source), StoreLocation.s3("bucket", null, null)));
+        () -> DataStoreSwitch.apply(options(source), destination, StoreLocation.s3("bucket", null, null), null));
   }
 }

@@ -186,7 +186,7 @@ public final class StoreMoves {
       to = StoreLocation.s3(to.root(), to.prefix(), region != null && !region.isBlank() ? region.trim()
           : s3aRegion(stores.conf(), to.root()));
     }
-    return DataStoreSwitch.apply(settings.writerOptions(stores.from()).build(), to);
+    return DataStoreSwitch.apply(settings.writerOptions(stores.from()).build(), stores.to(), to, null);
   }
 
   /** The region S3A is configured with for {@code bucket} (per-bucket setting first), else R's default. */
