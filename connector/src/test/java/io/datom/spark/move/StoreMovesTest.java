@@ -111,6 +111,9 @@ class StoreMovesTest extends SparkTestBase {
       assertNotEquals(yamlBefore, expected, "the yaml Spark wrote at creation: " + yamlBefore);
       assertEquals(expected, file(remote, YAML));
       assertEquals("Update data store: STUDY_MOVE", remote.tip("master").getFullMessage());
+      for (String secret : List.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
+        assertFalse(file(remote, YAML).contains(secret) || rows.toString().contains(secret), "no credential");
+      }
 
       // A fresh catalog on the new store, with no repository: every version is there.
       catalog("movedst", to, null);
@@ -229,7 +232,7 @@ class StoreMovesTest extends SparkTestBase {
     String dmObject = "datom/dm/" + Fixtures.DM_V2_DATA + ".parquet";
     Files.createDirectories(local.resolve("datom/dm/.metadata"));
     Files.copy(rStore.resolve(dmObject), local.resolve(dmObject));
-    Files.write(local.resolve("datom/vs/.x.parquet.1234.datom-tmp".replace("vs/", "dm/")), new byte[10]);
+    Files.write(local.resolve("datom/dm/." + Fixtures.DM_V2_DATA + ".parquet.1234.datom-tmp"), new byte[10]);
     Files.writeString(local.resolve("datom/dm/.metadata/metadata.json"), "{}\n");
 
     Map<String, Long> actions = DatomStores.copy(spark, from, local.toString()).collectAsList().stream()
