@@ -97,6 +97,21 @@ public final class DataStoreSwitch {
     }
   }
 
+  /**
+   * Whether the project's {@code project.yaml} already names {@code recordedAs} exactly as a switch would write it:
+   * the move is done, and copying from the old store again would only take the new store back to an older state.
+   */
+  public static boolean alreadySwitched(WriterOptions options, StoreLocation recordedAs) {
+    Objects.requireNonNull(recordedAs, "recordedAs");
+    try (ProjectCheckout checkout = ProjectCheckout.cloneWhereverStored(options)) {
+      String yaml = checkout.repo().readFile(ProjectLayout.PROJECT_FILE)
+          .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+          .orElseThrow(() -> new NotADatomRepositoryException(checkout.remote()));
+      ProjectConfig config = ProjectConfig.parse(yaml, ProjectLayout.PROJECT_FILE + " of " + checkout.remote());
+      return config.withDataStore(recordedAs).toYaml().equals(yaml);
+    }
+  }
+
   private static void requireComplete(ProjectCheckout checkout, Store destination, String head) {
     List<Discrepancy> missing = ProjectValidator.discrepancies(checkout, new MirrorCheck(destination));
     if (!missing.isEmpty()) {

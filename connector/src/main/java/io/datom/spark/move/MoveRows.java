@@ -50,6 +50,13 @@ final class MoveRows {
         true, (result.switched() ? "committed " : "already pointed at the destination at ") + result.commit());
   }
 
+  /** The one row of a move run again after its switch: nothing copied, nothing committed. */
+  static Row alreadyMoved(String destination) {
+    return RowFactory.create(".datom/project.yaml", PROJECT_YAML, null, "unchanged", true,
+        "the project's data store is already " + destination + ": nothing copied (a copy from the old store now "
+            + "would take the new one back to an older state)");
+  }
+
   private static String kind(Enum<?> kind) {
     return lower(kind);
   }

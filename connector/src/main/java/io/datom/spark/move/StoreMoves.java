@@ -9,6 +9,7 @@ import io.datom.core.StoreCopier;
 import io.datom.core.StoreCopyPlan;
 import io.datom.core.StoreKeyKind;
 import io.datom.core.SwitchResult;
+import io.datom.core.WriterOptions;
 import io.datom.core.exceptions.DatomException;
 import io.datom.core.store.StoreLocation;
 import io.datom.spark.exceptions.InvalidOptionsException;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -74,8 +76,8 @@ public final class StoreMoves {
     Stores stores = Stores.open(spark, from, to);
     long started = System.nanoTime();
     List<CopyOutcome> outcomes = copy(spark, stores);
-    LOG.info("datom copy: {} ({} bytes) from {} to {} in {} s", summary(outcomes), bytes(outcomes), stores.fromText(),
-        stores.toText(), seconds(started));
+    LOG.info("datom copy: {} from {} to {} in {} s", summary(outcomes), stores.fromText(), stores.toText(),
+        seconds(started));
     return spark.createDataFrame(outcomes.stream().map(MoveRows::copied).toList(), MoveRows.SCHEMA);
   }
 
@@ -120,6 +122,12 @@ public final class StoreMoves {
     requireText(repo, "repo", "the project's git remote (https://... or file://...)");
     Stores stores = Stores.open(spark, from, to);
     long started = System.nanoTime();
+    Switch target = Switch.of(spark, repo, stores, region);
+    if (DataStoreSwitch.alreadySwitched(target.options(), target.recordedAs())) {
+      // Copying from the old store now would only take the new store back to an older state.
+      LOG.info("datom move: the project of {} already names {}; nothing copied", redactedRepo(repo), stores.toText());
+      return spark.createDataFrame(List.of(MoveRows.alreadyMoved(stores.toText())), MoveRows.SCHEMA);
+    }
     StoreCopyPlan plan = StoreCopyPlan.of(stores.from());
     List<CopyOutcome> outcomes = copy(spark, stores, plan);
     CopyVerification verification = verify(spark, stores, plan);
@@ -129,8 +137,8 @@ public final class StoreMoves {
       verification.requirePassed();
     }
     SwitchResult switched = switchDataStore(spark, repo, stores, region);
-    LOG.info("datom move: project {}: {} ({} bytes), all verified, from {} to {}; data store {} ({}) in {} s",
-        switched.projectName(), summary(outcomes), bytes(outcomes), stores.fromText(), stores.toText(),
+    LOG.info("datom move: project {}: {}, all verified, from {} to {}; data store {} ({}) in {} s",
+        switched.projectName(), summary(outcomes), stores.fromText(), stores.toText(),
         switched.switched() ? "switched" : "already switched", switched.commit(), seconds(started));
     Map<String, KeyCheck> checks = new HashMap<>();
     verification.checks().forEach(check -> checks.put(check.item().key(), check));
@@ -178,15 +186,28 @@ public final class StoreMoves {
   }
 
   private static SwitchResult switchDataStore(SparkSession spark, String repo, Stores stores, String region) {
-    requireText(repo, "repo", "the project's git remote (https://... or file://...)");
-    WriteSettings settings = WriteSettings.parse(spark, CaseInsensitiveStringMap.empty(),
-        new CaseInsensitiveStringMap(Map.of(DatomWriteOptions.REPO, repo.trim())));
-    StoreLocation to = stores.to().location();
-    if (StoreLocation.S3.equals(to.type())) {
-      to = StoreLocation.s3(to.root(), to.prefix(), region != null && !region.isBlank() ? region.trim()
-          : s3aRegion(stores.conf(), to.root()));
+    Switch target = Switch.of(spark, repo, stores, region);
+    return DataStoreSwitch.apply(target.options(), stores.to(), target.recordedAs(), null);
+  }
+
+  private static String redactedRepo(String repo) {
+    return repo.trim().replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+  }
+
+  /** The git side of a switch: the writer options of the source store, and the destination as project.yaml says it. */
+  private record Switch(WriterOptions options, StoreLocation recordedAs) {
+
+    static Switch of(SparkSession spark, String repo, Stores stores, String region) {
+      requireText(repo, "repo", "the project's git remote (https://... or file://...)");
+      WriteSettings settings = WriteSettings.parse(spark, CaseInsensitiveStringMap.empty(),
+          new CaseInsensitiveStringMap(Map.of(DatomWriteOptions.REPO, repo.trim())));
+      StoreLocation to = stores.to().location();
+      if (StoreLocation.S3.equals(to.type())) {
+        to = StoreLocation.s3(to.root(), to.prefix(), region != null && !region.isBlank() ? region.trim()
+            : s3aRegion(stores.conf(), to.root()));
+      }
+      return new Switch(settings.writerOptions(stores.from()).build(), to);
     }
-    return DataStoreSwitch.apply(settings.writerOptions(stores.from()).build(), stores.to(), to, null);
   }
 
   /** The region S3A is configured with for {@code bucket} (per-bucket setting first), else R's default. */
@@ -239,15 +260,14 @@ public final class StoreMoves {
     return e;
   }
 
+  /** E.g. {@code 15 keys (4 objects, 20555 bytes; copied 13, present 1, replaced 1)}. */
   private static String summary(List<CopyOutcome> outcomes) {
     Map<String, Long> byAction = new TreeMap<>();
     outcomes.forEach(o -> byAction.merge(o.action().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
     long objects = outcomes.stream().filter(o -> o.item().kind() == StoreKeyKind.OBJECT).count();
-    return outcomes.size() + " keys (" + objects + " objects; " + byAction + ")";
-  }
-
-  private static long bytes(List<CopyOutcome> outcomes) {
-    return outcomes.stream().mapToLong(CopyOutcome::bytes).sum();
+    long bytes = outcomes.stream().mapToLong(CopyOutcome::bytes).sum();
+    return outcomes.size() + " keys (" + objects + " objects, " + bytes + " bytes; " + byAction.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
   }
 
   private static long seconds(long started) {

@@ -181,8 +181,20 @@ class StoreMovesTest extends SparkTestBase {
 
       List<Row> again = sql("SELECT * FROM datom_move('" + local + "', '" + to + "', '" + remote.url()
           + "', 'eu-central-1')");
-      assertEquals("unchanged", again.get(again.size() - 1).getAs("action"), "a second move switches nothing");
-      assertTrue(again.subList(0, again.size() - 1).stream().allMatch(r -> "present".equals(r.getAs("action"))));
+      assertEquals(1, again.size(), "a second move copies nothing: " + again);
+      assertEquals("unchanged", again.get(0).getAs("action"), "a second move switches nothing");
+      String switchedAt = remote.head("master").orElseThrow();
+
+      // A move whose switch did not happen (here: the yaml put back by hand) completes: all present, then switched.
+      relocateAsR(remote, local,
+          "    type: s3\n    root: " + bucket + "\n    prefix: rfix\n    region: eu-central-1\n",
+          "    type: local\n    root: " + local + "\n");
+      List<Row> rerun = sql("SELECT * FROM datom_move('" + local + "', '" + to + "', '" + remote.url()
+          + "', 'eu-central-1')");
+      assertTrue(rerun.subList(0, rerun.size() - 1).stream().allMatch(r -> "present".equals(r.getAs("action"))),
+          "rows: " + rerun);
+      assertEquals("switched", rerun.get(rerun.size() - 1).getAs("action"));
+      assertNotEquals(switchedAt, remote.head("master").orElseThrow());
     }
   }
 
@@ -279,12 +291,16 @@ class StoreMovesTest extends SparkTestBase {
    * a NULL). Edited as text here, so the code under test does not prepare its own oracle.
    */
   private static void relocateAsR(BareGitRemote remote, Path local) throws Exception {
+    relocateAsR(remote, local, "    root: /work/steering/shared/fixtures/r-project/store\n    prefix: ~\n",
+        "    root: " + local + "\n");
+  }
+
+  private static void relocateAsR(BareGitRemote remote, Path local, String from, String to) throws Exception {
     Path clone = Files.createTempDirectory(dir, "relocate-");
     try (Git git = Git.cloneRepository().setURI(remote.url()).setDirectory(clone.toFile()).call()) {
       Path yaml = clone.resolve(YAML);
       String before = Files.readString(yaml);
-      String after = before.replace(
-          "    root: /work/steering/shared/fixtures/r-project/store\n    prefix: ~\n", "    root: " + local + "\n");
+      String after = before.replace(from, to);
       assertNotEquals(before, after);
       Files.writeString(yaml, after);
       git.add().addFilepattern(YAML).call();
