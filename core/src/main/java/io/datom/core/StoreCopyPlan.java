@@ -50,7 +50,7 @@ public final class StoreCopyPlan {
    */
   public static StoreCopyPlan of(Store source) {
     byte[] manifest = source.read(MANIFEST_KEY)
-        .orElseThrow(() -> new ProjectNotInStoreException("(unknown)", source.describe()));
+        .orElseThrow(() -> new ProjectNotInStoreException("<the project to copy>", source.describe()));
     String projectName = Manifest.parse(new String(manifest, StandardCharsets.UTF_8), MANIFEST_KEY + " of "
         + source.describe()).projectName().orElse("(unnamed)");
     Map<StoreKeyKind, List<String>> byKind = new EnumMap<>(StoreKeyKind.class);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datom.core.exceptions.CopyVerificationException;
 import io.datom.core.exceptions.NamespaceOccupiedException;
 import io.datom.core.exceptions.ObjectConflictException;
+import io.datom.core.exceptions.ProjectNotInStoreException;
 import io.datom.core.exceptions.StoreMismatchException;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.StoreLocation;
@@ -196,6 +197,8 @@ class StoreMoveTest {
     assertTrue(other.list("").size() == 1, "nothing was copied");
     assertThrows(IllegalArgumentException.class,
         () -> StoreCopier.copyAll(source, new LocalStore(RFixtureProject.storeDir(tmp), null)));
+    assertThrows(ProjectNotInStoreException.class,
+        () -> StoreCopier.copyAll(new LocalStore(tmp.resolve("empty"), null), destination));
     assertThrows(IllegalArgumentException.class,
         () -> DataStoreSwitch.apply(options(source), destination, new StoreLocation("hdfs", "nn", "x", null), null));
     assertThrows(IllegalArgumentException.class,
