@@ -8,6 +8,7 @@ import io.datom.spark.sql.HistoryDatomsFunction;
 import io.datom.spark.sql.LastWriteFunction;
 import io.datom.spark.sql.RowLevelRefusal;
 import io.datom.spark.sql.StoreMoveFunction;
+import io.datom.spark.sql.SyncFunction;
 import io.datom.spark.sql.ValidateFunction;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -39,6 +40,8 @@ import scala.runtime.BoxedUnit;
  *   <li>{@code datom_last_write()}: the outcome of the session's last write ({@link LastWriteFunction}).
  *   <li>{@code datom_store_copy}, {@code datom_store_verify} and {@code datom_move}: a project moved to another store,
  *       and its data store switched in git ({@link StoreMoveFunction}, {@link DatomStores}).
+ *   <li>{@code datom_sync(catalog, landing)} and {@code datom_sync(store, repo, landing)}: a landing folder of raw
+ *       files synced into a project ({@link SyncFunction}, {@link DatomSync}).
  * </ul>
  *
  * It also refuses {@code UPDATE} and {@code MERGE INTO} a datom table with datom's message ({@link RowLevelRefusal});
@@ -49,7 +52,7 @@ public final class DatomSparkSessionExtensions implements Function1<SparkSession
   /** The table functions this extension registers; each delegates to a public Java API. */
   private static final List<DatomTableFunction> TABLE_FUNCTIONS = List.of(new ValidateFunction(),
       new ChangesFunction(), new DatomsFunction(), new HistoryDatomsFunction(), new LastWriteFunction(),
-      StoreMoveFunction.copy(), StoreMoveFunction.verify(), StoreMoveFunction.move());
+      StoreMoveFunction.copy(), StoreMoveFunction.verify(), StoreMoveFunction.move(), new SyncFunction());
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {

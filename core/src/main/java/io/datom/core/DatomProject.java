@@ -9,6 +9,7 @@ import io.datom.core.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A datom project as a reader sees it: only its store, never git (format §7). Immutable and cheap: opening does no
@@ -61,6 +62,20 @@ public final class DatomProject {
   /** The project's tables, in manifest order (R's {@code datom_list}). One store read. */
   public List<String> tableNames() {
     return manifest().tableNames();
+  }
+
+  /**
+   * The manifest's entry of each table, in manifest order: what a sync compares a landing folder with (format §8).
+   * One store read.
+   *
+   * @throws NotADatomStoreException when the store holds no manifest
+   */
+  public List<ManifestTable> manifestTables() {
+    Manifest manifest = manifest();
+    return manifest.tableNames().stream().map(name -> manifest.table(name).map(entry -> new ManifestTable(name,
+        entry.currentVersion(), entry.currentDataSha(), entry.originalFileSha(), entry.originalFormat()))
+        .orElseGet(() -> new ManifestTable(name, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty()))).toList();
   }
 
   /**

@@ -39,12 +39,16 @@ class RuntimeJarIT {
     Path newStore = Files.createTempDirectory("datom-runtime-it-store");
     Path remote = Files.createTempDirectory("datom-runtime-it-remote");
     Git.init().setBare(true).setDirectory(remote.toFile()).call().close();
+    Path landing = Files.createTempDirectory("datom-runtime-it-landing");
+    Files.copy(Paths.get("../connector/src/test/resources/sas-samples/mixed_data_one.sas7bdat"),
+        landing.resolve("mixed.sas7bdat"));
 
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(System.getProperty("datom.spark.jvm.flags").trim().split("\\s+")));
     command.addAll(List.of("-Xmx1g", "-cp", String.join(java.io.File.pathSeparator, classpath),
-        RuntimeJarJob.class.getName(), store.toString(), newStore.toString(), remote.toUri().toString()));
+        RuntimeJarJob.class.getName(), store.toString(), newStore.toString(), remote.toUri().toString(),
+        landing.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process process = builder.start();
@@ -56,6 +60,7 @@ class RuntimeJarIT {
     assertTrue(output.contains("catalog tables=3"), output);
     assertTrue(output.contains("history dm versions=2"), output);
     assertTrue(output.contains("wrote t rows=1000"), output);
+    assertTrue(output.contains("synced mixed full rows=24"), output);
   }
 
   @Test
@@ -70,6 +75,8 @@ class RuntimeJarIT {
           .collect(Collectors.toList());
       assertEquals(List.of(), foreign, "unrelocated third-party classes in the runtime jar");
       assertTrue(jar.getEntry("io/datom/spark/DatomDataSource.class") != null);
+      assertTrue(jar.getEntry("io/datom/shaded/com/epam/parso/impl/SasFileReaderImpl.class") != null,
+          "parso, relocated");
       assertTrue(jar.getEntry("META-INF/services/org.apache.spark.sql.sources.DataSourceRegister") != null);
       // Spark provides these; carrying them would shadow the cluster's copies.
       assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/apache/spark/")));

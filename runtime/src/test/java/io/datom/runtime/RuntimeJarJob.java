@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A job run in a child JVM whose classpath is Spark's own jars plus the runtime jar, nothing else: it proves the jar
  * carries everything datom needs and that {@code format("datom")} and the catalog are found the way a cluster finds
- * them, for reads (of an R-written project) and for writes (creating a project on an empty git remote). Prints one
+ * them, for reads (of an R-written project), for writes (creating a project on an empty git remote) and for a sync of
+ * a landing folder (a {@code .sas7bdat} read by the relocated parso). Prints one
  * line per check; the test reads them.
  */
 public final class RuntimeJarJob {
@@ -38,6 +39,14 @@ public final class RuntimeJarJob {
           .mode("overwrite").save(newStore);
       long written = spark.read().format("datom").option("table", "t").load(newStore).count();
       System.out.println("wrote t rows=" + written);
+
+      // A sync imports a .sas7bdat with parso, which the jar carries relocated.
+      String landing = args[3];
+      List<Row> synced = io.datom.spark.DatomSync.sync(spark, newStore, java.util.Map.of("repo", emptyRemote),
+          landing).collectAsList();
+      for (Row row : synced) {
+        System.out.println("synced " + row.getAs("name") + " " + row.getAs("action") + " rows=" + row.getAs("rows"));
+      }
     } finally {
       spark.stop();
     }

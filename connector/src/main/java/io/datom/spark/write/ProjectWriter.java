@@ -86,6 +86,11 @@ final class ProjectWriter implements AutoCloseable {
     return writer;
   }
 
+  /** Whether the project exists yet: false until the first write of a project found absent creates it. */
+  boolean exists() {
+    return writer != null;
+  }
+
   /** Starts the write of a version, creating the project first if the remote was empty. */
   TableWrite newWrite(String table, TableHash hash, ParquetObject data) {
     if (writer == null) {

@@ -4,6 +4,7 @@ import io.datom.core.BaseVersion;
 import io.datom.core.DatomProject;
 import io.datom.core.DatomTable;
 import io.datom.core.Parent;
+import io.datom.core.TableWrite;
 import io.datom.core.VersionSpec;
 import io.datom.core.WriteResult;
 import io.datom.core.WriterOptions;
@@ -63,18 +64,34 @@ public final class SparkTableWrite {
 
   /** Writes {@code data} as the table's new version; returns what core's write protocol did. */
   public WriteResult run(Dataset<Row> data) {
-    long started = System.nanoTime();
     SparkSession spark = data.sparkSession();
-    String table = target.table();
-    HadoopStore store = target.store();
-    WriterOptions options = conf.writerOptions(store).observer(WriteObservers.of(spark)).build();
-    try (ProjectWriter project = ProjectWriter.connect(options, conf.project())) {
-      return run(data, spark, table, store, project, started);
+    try (ProjectWriter project = connect(spark, target.store(), conf)) {
+      return run(data, project, conf::applyTo);
     }
   }
 
+  /** Opens (or prepares to create) the project in {@code store} that {@code conf} names, before any job runs. */
+  static ProjectWriter connect(SparkSession spark, HadoopStore store, WriteSettings conf) {
+    WriterOptions options = conf.writerOptions(store).observer(WriteObservers.of(spark)).build();
+    return ProjectWriter.connect(options, conf.project());
+  }
+
+  /**
+   * How a write's version is described to core once its rows are written and hashed: by default the write's options
+   * ({@link WriteSettings#applyTo}); a sync describes an imported table instead.
+   */
+  @FunctionalInterface
+  interface VersionDescription {
+    TableWrite describe(TableWrite write, Optional<List<Parent>> parents, Optional<BaseVersion> base);
+  }
+
+  /** Writes {@code data} into the already connected {@code project}, described by {@code description}. */
+  WriteResult run(Dataset<Row> data, ProjectWriter project, VersionDescription description) {
+    return run(data, data.sparkSession(), target.table(), target.store(), project, description, System.nanoTime());
+  }
+
   private WriteResult run(Dataset<Row> data, SparkSession spark, String table, HadoopStore store,
-      ProjectWriter project, long started) {
+      ProjectWriter project, VersionDescription description, long started) {
     // Read after connecting: opening the project brings a store that lags behind git level first, so an append
     // builds on git's current version, never on one a crashed writer left the store showing.
     Optional<StoredVersion> base = mode == WriteMode.APPEND ? currentVersion(spark, store, table) : Optional.empty();
@@ -106,7 +123,8 @@ public final class SparkTableWrite {
           () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
       StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
       long committing = System.nanoTime();
-      WriteResult written = conf.applyTo(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
+      WriteResult written =
+          description.describe(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();
       metrics.committed(Duration.ofNanos(System.nanoTime() - committing));
       metrics.publish();
       return report(spark, written, parts.size(), Duration.ofNanos(System.nanoTime() - started));
