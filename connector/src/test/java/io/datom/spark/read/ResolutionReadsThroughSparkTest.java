@@ -49,11 +49,11 @@ class ResolutionReadsThroughSparkTest extends SparkTestBase {
     padHistory(project.localStore(), versions);
     String store = CountingFileSystem.SCHEME + "://" + root.toAbsolutePath();
 
-    assertEquals(3, requests(() -> rows(datom(store))), "current: metadata.json exists, metadata.json, history");
+    assertEquals(3, requests(() -> rows(datom(store))), () -> "current: " + CountingFileSystem.requests());
     assertEquals(5, rows(datom(store)).size());
-    assertEquals(1, requests(() -> rows(datom(store).option("version", v1))), "full sha: the history");
-    assertEquals(1, requests(() -> rows(datom(store).option("version", v1.substring(0, 12)))), "prefix");
-    assertEquals(1, requests(() -> rows(datom(store).option("asOf", "2026-01-15T00:00:00Z"))), "as of");
+    assertEquals(1, requests(() -> rows(datom(store).option("version", v1))), () -> "full sha: " + CountingFileSystem.requests());
+    assertEquals(1, requests(() -> rows(datom(store).option("version", v1.substring(0, 12)))), () -> "prefix: " + CountingFileSystem.requests());
+    assertEquals(1, requests(() -> rows(datom(store).option("asOf", "2026-01-15T00:00:00Z"))), () -> "as of: " + CountingFileSystem.requests());
     assertEquals(3, rows(datom(store).option("asOf", "2026-01-15T00:00:00Z")).size(), "as of resolves to " + v1);
   }
 
