@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,8 +63,9 @@ public final class FreshDriverReadBenchmark {
       withoutRecord.add(runDriver(store, plainDir));
     }
     System.out.printf(Locale.ROOT, "%n| first read in a new driver JVM (%,d rows, %,d MB object, median of %d) "
-        + "| plain parquet (s) | datom (s) | ratio |%n", rows, objectBytes >> 20, runs);
-    System.out.println("|---|---:|---:|---:|");
+        + "| plain parquet (s) | datom (s) | ratio | of which the integrity check (s) |%n", rows, objectBytes >> 20,
+        runs);
+    System.out.println("|---|---:|---:|---:|---:|");
     print("verification record present (a writer's or an earlier reader's)", withRecord);
     print("no record: full SHA-256 of the object first (every new driver before)", withoutRecord);
   }
@@ -66,7 +73,8 @@ public final class FreshDriverReadBenchmark {
   private static void print(String label, List<double[]> runs) {
     double plain = median(runs, 0);
     double datom = median(runs, 1);
-    System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", label, plain, datom, datom / plain);
+    System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", label, plain, datom, datom / plain,
+        median(runs, 2));
   }
 
   private static double median(List<double[]> runs, int column) {
@@ -75,7 +83,7 @@ public final class FreshDriverReadBenchmark {
     return values.get(values.size() / 2);
   }
 
-  /** Runs one new driver JVM; its seconds for the plain read and the datom read. */
+  /** Runs one new driver JVM; its seconds for the plain read, the datom read and the datom read's integrity check. */
   private static double[] runDriver(String store, String plainDir) throws IOException, InterruptedException {
     Path out = Files.createTempFile("fresh-driver-", ".txt");
     List<String> command = new ArrayList<>();
@@ -91,17 +99,19 @@ public final class FreshDriverReadBenchmark {
         .orElseThrow(() -> new IllegalStateException("No timing in " + out));
     Files.delete(out);
     String[] parts = last.split(" ");
-    return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+    return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3])};
   }
 
   /** The child: a new driver that warms Spark up on other data, then reads each once, plain first. */
-  private static void driver(String store, String plainDir) throws IOException {
+  private static void driver(String store, String plainDir) throws Exception {
     SparkSession spark = SparkSession.builder().appName("datom fresh driver").master("local[2]")
         .config("spark.ui.enabled", "false").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     Path warm = Files.createTempDirectory("warm-");
     spark.range(100_000).write().mode("overwrite").parquet(warm.toString());
     spark.read().parquet(warm.toString()).write().format("noop").mode("overwrite").save();
+    VerifyJobTimer verify = new VerifyJobTimer();
+    spark.sparkContext().addSparkListener(verify);
     long started = System.nanoTime();
     spark.read().parquet(plainDir).write().format("noop").mode("overwrite").save();
     double plain = (System.nanoTime() - started) / 1e9;
@@ -109,9 +119,35 @@ public final class FreshDriverReadBenchmark {
     spark.read().format("datom").option("table", "lb").option("verify", "once").load(store)
         .write().format("noop").mode("overwrite").save();
     double datom = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "SECONDS %.3f %.3f%n", plain, datom);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    System.out.printf(Locale.ROOT, "SECONDS %.3f %.3f %.3f%n", plain, datom, verify.seconds());
     spark.stop();
     deleteRecursively(warm);
+  }
+
+  /** Sums the wall time of the integrity-check jobs ({@code datom read lb: verify ...}) a driver runs. */
+  private static final class VerifyJobTimer extends SparkListener {
+    private final Map<Integer, Long> started = new ConcurrentHashMap<>();
+    private final AtomicLong millis = new AtomicLong();
+
+    @Override
+    public void onJobStart(SparkListenerJobStart job) {
+      if (String.valueOf(job.properties().getProperty("spark.job.description")).contains(": verify ")) {
+        started.put(job.jobId(), job.time());
+      }
+    }
+
+    @Override
+    public void onJobEnd(SparkListenerJobEnd job) {
+      Long start = started.remove(job.jobId());
+      if (start != null) {
+        millis.addAndGet(job.time() - start);
+      }
+    }
+
+    double seconds() {
+      return millis.get() / 1e3;
+    }
   }
 
   private static long size(Path file) {
