@@ -1,9 +1,13 @@
 package io.datom.core;
 
+import io.datom.core.exceptions.StoreException;
 import io.datom.core.internal.format.ProjectLayout;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.store.Store;
+import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which parquet object a new version refers to (format §6 step 7 with §14.3 point 2). A metadata-only write
@@ -12,6 +16,8 @@ import java.util.Optional;
  * last case touches the data.
  */
 final class ObjectResolution {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectResolution.class);
 
   private final Store store;
 
@@ -41,7 +47,26 @@ final class ObjectResolution {
     if (storedSize.isPresent()) {
       return ObjectFacts.recorded(recorded, Optional.of(storedSize.get().doubleValue()));
     }
-    return ObjectFacts.placed(request.data().placeAt(store, key));
+    PlacedParquet placed = request.data().placeAt(store, key);
+    if (placed.created()) {
+      recordVerified(key, placed);
+    }
+    return ObjectFacts.placed(placed);
+  }
+
+  /**
+   * Vouches for the object this write just created, whose bytes it hashed as it produced them, so that no reader
+   * needs to stream it again to check it (docs/reading.md, "Integrity"). A failure costs readers one full check, not
+   * the write.
+   */
+  private void recordVerified(String key, PlacedParquet placed) {
+    try {
+      store.identity(key).ifPresent(identity ->
+          VerificationRecords.record(store, key, placed.parquetSha(), identity, "writer", Clock.systemUTC()));
+    } catch (StoreException e) {
+      LOG.warn("Could not record that {} in {} is verified ({}); the first reader will check it in full.", key,
+          store.describe(), e.getMessage());
+    }
   }
 
   /** The current version's {@code parquet_sha} (absent stays absent) and size, which describe the same object. */

@@ -1,5 +1,6 @@
 package io.datom.core;
 
+import io.datom.core.store.ObjectIdentity;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.io.InputStream;
@@ -25,6 +26,12 @@ final class CountingStore implements Store {
   @Override
   public StoreLocation location() {
     return delegate.location();
+  }
+
+  @Override
+  public Optional<ObjectIdentity> identity(String key) {
+    requests.incrementAndGet();
+    return delegate.identity(key);
   }
 
   @Override

@@ -44,9 +44,10 @@ public final class DatomReadOptions {
 
   /**
    * When to check a version's stored parquet against its recorded {@code parquet_sha}: {@code once} (the default:
-   * the first time this driver reads that object; later reads trust the verified object while its size and
-   * modification time are unchanged), {@code full} (on every read), or {@code none}. A check streams the whole object
-   * through SHA-256 on the driver, once, before the scan starts. Session-wide default: {@link #VERIFY_SESSION_CONF}.
+   * once per object, across drivers: a verification record next to the object vouches for it while the store reports
+   * it unchanged, size and ETag or modification time), {@code full} (on every read), or {@code none}. A check streams
+   * the whole object through SHA-256 in a one-task job before the scan starts. Session-wide default:
+   * {@link #VERIFY_SESSION_CONF}.
    */
   public static final String VERIFY = "verify";
 

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 public enum VerifyMode {
   /** Never: trust the content-addressed object. */
   NONE,
-  /** The first time this driver reads the object, and again if its size or modification time changes. */
+  /**
+   * Once per object: in full only when neither this driver nor a verification record in the store vouches for the
+   * object as the store now reports it (size and ETag or modification time); a replaced object is checked again.
+   */
   ONCE,
   /** On every read. */
   FULL;

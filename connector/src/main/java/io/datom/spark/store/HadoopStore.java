@@ -4,6 +4,7 @@ import io.datom.core.exceptions.StoreException;
 import io.datom.core.exceptions.StoreObjectNotFoundException;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.MirrorDocument;
+import io.datom.core.store.ObjectIdentity;
 import io.datom.core.store.Store;
 import io.datom.core.store.StoreLocation;
 import java.io.FileNotFoundException;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -124,6 +126,22 @@ public final class HadoopStore implements Store {
     } catch (IOException e) {
       throw failure("stat", key, e);
     }
+  }
+
+  /**
+   * Size plus, where the file system reports one ({@code s3a}), the object's ETag, else its modification time: what
+   * one {@code getFileStatus} tells without reading the object.
+   */
+  @Override
+  public Optional<ObjectIdentity> identity(String key) {
+    return status(key).map(HadoopStore::identityOf);
+  }
+
+  private static ObjectIdentity identityOf(FileStatus status) {
+    String etag = status instanceof EtagSource source ? source.getEtag() : null;
+    return etag == null || etag.isBlank()
+        ? ObjectIdentity.ofModificationTime(status.getLen(), status.getModificationTime())
+        : ObjectIdentity.ofEtag(status.getLen(), etag);
   }
 
   @Override

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datom.core.DatomProject;
+import io.datom.core.Snapshot;
+import io.datom.core.VerificationRecords;
+import io.datom.core.VersionSpec;
 import io.datom.core.WriteResult;
 import io.datom.core.hash.Sha256;
 import io.datom.core.internal.format.MetadataSha;
+import io.datom.core.store.Store;
 import io.datom.core.testing.BareGitRemote;
 import io.datom.core.testing.GitHttpServer;
 import io.datom.core.testing.S3ProxyExtension;
@@ -72,6 +77,10 @@ class RemoteStoresWriteTest extends SparkTestBase {
     byte[] object = s3.client().getObjectAsBytes(b -> b.bucket(project.store().substring(6, project.store()
         .indexOf('/', 6))).key(key)).asByteArray();
     assertEquals(Sha256.hex(object), written.parquetSha().orElseThrow());
+    // The writer vouches for the object it placed, so that no reader needs to stream it to check it.
+    Store store = project.openStore();
+    Snapshot current = DatomProject.open(store).table("lb").snapshot(VersionSpec.current());
+    assertTrue(VerificationRecords.vouchFor(store, current, store.identity(current.objectKey()).orElseThrow()));
     // S3 objects carry no trailing newline (format §2.1); only the staging area is gone.
     assertFalse(new String(project.openStore().read("lb/.metadata/metadata.json").orElseThrow()).endsWith("\n"));
     assertTrue(project.openStore().list("lb/.staging").isEmpty());

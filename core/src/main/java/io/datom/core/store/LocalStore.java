@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -97,6 +98,19 @@ public final class LocalStore implements Store {
       return Optional.empty();
     } catch (IOException e) {
       throw failure("get the size of", key, e);
+    }
+  }
+
+  /** Size and modification time (milliseconds, as Hadoop's local file system reports it) of the file. */
+  @Override
+  public Optional<ObjectIdentity> identity(String key) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(pathOf(key), BasicFileAttributes.class);
+      return Optional.of(ObjectIdentity.ofModificationTime(attributes.size(), attributes.lastModifiedTime().toMillis()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failure("get the attributes of", key, e);
     }
   }
 

@@ -116,6 +116,12 @@ public final class S3Store implements Store {
     return head(key).map(HeadObjectResponse::contentLength);
   }
 
+  /** Size and ETag from one {@code HeadObject}. */
+  @Override
+  public Optional<ObjectIdentity> identity(String key) {
+    return head(key).map(head -> ObjectIdentity.ofEtag(head.contentLength(), head.eTag()));
+  }
+
   private Optional<HeadObjectResponse> head(String key) {
     try {
       return Optional.of(client.headObject(b -> b.bucket(config.bucket()).key(physical(key))));

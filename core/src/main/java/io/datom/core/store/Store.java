@@ -34,6 +34,15 @@ public interface Store extends AutoCloseable {
   Optional<Long> size(String key);
 
   /**
+   * The object's {@link ObjectIdentity} as the store reports it in one metadata request ({@code HeadObject},
+   * {@code stat}), without reading its bytes; empty when absent. The default reports none (empty), for stores that
+   * cannot tell a replaced object from the original: readers then verify such stores' objects in full.
+   */
+  default Optional<ObjectIdentity> identity(String key) {
+    return Optional.empty();
+  }
+
+  /**
    * Writes a JSON document, replacing any existing object. The store decides the trailing byte the R package would
    * write for its backend (format §2.1): local files end with LF, S3 objects have none.
    *

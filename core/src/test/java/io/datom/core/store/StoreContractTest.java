@@ -86,6 +86,23 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void identityIsTheSizeAndATagThatARewriteOfTheSameSizeChanges() throws Exception {
+    assertEquals(Optional.empty(), store.identity("dm/abc.parquet"));
+    Path first = Files.write(tmp.resolve("first.parquet"), "PAR1 one PAR1".getBytes(StandardCharsets.UTF_8));
+    store.putIfAbsent("dm/abc.parquet", first);
+    ObjectIdentity before = store.identity("dm/abc.parquet").orElseThrow();
+    assertEquals(13, before.size());
+    assertEquals(before, store.identity("dm/abc.parquet").orElseThrow(), "reading the identity changes nothing");
+    Thread.sleep(20); // past a file system's modification-time resolution
+    store.delete("dm/abc.parquet");
+    Path second = Files.write(tmp.resolve("second.parquet"), "PAR1 two PAR1".getBytes(StandardCharsets.UTF_8));
+    store.putIfAbsent("dm/abc.parquet", second);
+    ObjectIdentity after = store.identity("dm/abc.parquet").orElseThrow();
+    assertEquals(13, after.size());
+    assertFalse(before.equals(after), "same size, other bytes: " + before + " vs " + after);
+  }
+
+  @Test
   void writeJsonReplacesTheObject() {
     store.writeJson(".metadata/manifest.json", "{\"a\": 1}");
     store.writeJson(".metadata/manifest.json", "{\"a\": 2}");
