@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /** What executors do with landing files: hash one, or read one SAS file's rows, each as one sequential stream. */
@@ -21,9 +22,12 @@ public final class LandingFileTasks {
 
   private LandingFileTasks() {}
 
-  /** A task function: the sha256 hex of the file at a path (one sequential read of its bytes). */
-  public static Function<String, String> sha256(SerializableHadoopConf conf) {
-    return path -> sha256(conf, path);
+  /**
+   * A task function: the sha256 hex of the file at a path (one sequential read of its bytes). The configuration comes
+   * as a broadcast, so an executor deserialises it once per job rather than once per file.
+   */
+  public static Function<String, String> sha256(Broadcast<SerializableHadoopConf> conf) {
+    return path -> sha256(conf.value(), path);
   }
 
   static String sha256(SerializableHadoopConf conf, String path) throws IOException {

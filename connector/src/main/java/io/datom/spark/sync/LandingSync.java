@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -126,8 +127,8 @@ public final class LandingSync {
       return Map.of();
     }
     List<String> paths = files.stream().map(LandingFile::path).toList();
-    SerializableHadoopConf conf = new SerializableHadoopConf(ExecutorConf.of(spark));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(ExecutorConf.of(spark)));
     spark.sparkContext().addJobTag(tag);
     List<String> shas;
     try {
@@ -135,6 +136,7 @@ public final class LandingSync {
           () -> jsc.parallelize(paths, paths.size()).map(LandingFileTasks.sha256(conf)).collect());
     } finally {
       spark.sparkContext().removeJobTag(tag);
+      conf.destroy();
     }
     Map<String, String> byPath = new LinkedHashMap<>();
     for (int i = 0; i < paths.size(); i++) {
