@@ -4,9 +4,11 @@ import io.datom.core.ParquetObject;
 import io.datom.core.PlacedParquet;
 import io.datom.core.StoredObjects;
 import io.datom.core.store.Store;
+import io.datom.spark.options.Placement;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.task.ConcatTask;
 import io.datom.spark.task.HashTask;
+import io.datom.spark.task.ObjectLayout;
 import io.datom.spark.task.ObjectPublisher;
 import io.datom.spark.task.WriteMetrics;
 import io.datom.spark.task.WrittenPart;
@@ -34,11 +36,12 @@ final class StagedObject implements ParquetObject {
   private final List<String> parts;
   private final Optional<HashTask.JoinedObject> joined;
   private final WriteMetrics metrics;
+  private final Placement placement;
   private String placedKey;
   private PlacedParquet placed;
 
   StagedObject(SparkSession spark, WriteJobs jobs, Configuration conf, HadoopStore store, List<WrittenPart> parts,
-      Optional<HashTask.JoinedObject> joined, WriteMetrics metrics) {
+      Optional<HashTask.JoinedObject> joined, WriteMetrics metrics, Placement placement) {
     this.spark = spark;
     this.jobs = jobs;
     this.conf = conf;
@@ -46,6 +49,7 @@ final class StagedObject implements ParquetObject {
     this.parts = parts.stream().map(WrittenPart::path).toList();
     this.joined = joined;
     this.metrics = metrics;
+    this.placement = placement;
   }
 
   @Override
@@ -79,9 +83,21 @@ final class StagedObject implements ParquetObject {
     }
   }
 
-  /** Joins the parts at {@code path}; empty if an object was there already. */
+  /**
+   * Joins the parts at {@code path}; empty if an object was there already. On an object store with a multipart
+   * uploader, an object larger than one upload part is uploaded in parts by many tasks ({@link ParallelPlacementJob});
+   * otherwise, or when the session asks for it, one task writes it whole ({@link ConcatJob}). Both write the same bytes.
+   */
   private Optional<PlacedParquet> concat(Path path) {
-    ConcatTask.Outcome outcome = jobs.run("place object", () -> ConcatJob.run(spark, conf, parts, path.toString()));
+    ConcatTask.Outcome outcome = jobs.run("place object", () -> {
+      if (placement.parallel() && ParallelPlacementJob.supports(path, conf)) {
+        ObjectLayout layout = ParallelPlacementJob.plan(spark, conf, parts);
+        if (layout.size() > placement.partSize()) {
+          return ParallelPlacementJob.run(spark, conf, layout, path.toString(), placement.partSize());
+        }
+      }
+      return ConcatJob.run(spark, conf, parts, path.toString());
+    });
     return outcome.created()
         ? Optional.of(new PlacedParquet(outcome.size(), outcome.sha256(), true))
         : Optional.empty();
