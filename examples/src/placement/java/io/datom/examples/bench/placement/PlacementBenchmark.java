@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlanInfo;
 import org.apache.spark.sql.execution.metric.SQLMetricInfo;
@@ -23,14 +27,14 @@ import scala.Tuple2;
 import scala.collection.JavaConverters;
 
 /**
- * Places a version of about 2.6 GB on s3proxy through {@code s3a://} twice: the same rows written into two tables,
+ * Places a version of about 2 GB on s3proxy through {@code s3a://} twice: the same rows written into two tables,
  * one with parallel placement (the default: the object uploaded in parts by many tasks), one with
  * {@code spark.datom.write.placement=single} (one task writes the whole object, the path before parallel placement).
  * Prints each write's object placement time (the driver's "object placement time" metric: planning, upload, digest,
  * completion), the whole write's time, their ratio, the object's size and that both objects have one
  * {@code parquet_sha}.
  *
- * <p>Argument: {@code [rows]}, default 36,000,000 (nine BIGINT columns, eight of them hash values that do not
+ * <p>Argument: {@code [rows]}, default 30,000,000 (nine BIGINT columns, eight of them hash values that do not
  * compress). See {@code docs/benchmarks.md}, "Object placement on S3".
  */
 public final class PlacementBenchmark {
@@ -38,7 +42,7 @@ public final class PlacementBenchmark {
   private PlacementBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 36_000_000L;
+    long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 30_000_000L;
     Path work = Files.createTempDirectory("datom-placement-");
     Path bare = work.resolve("remote.git");
     Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
@@ -56,6 +60,9 @@ public final class PlacementBenchmark {
       spark.sparkContext().addSparkListener(metrics);
       String store = "s3a://" + bucket + "/bench";
       try {
+        // Warm up both paths (JIT, s3proxy, S3A's pools) on a small version, so that neither measured run pays it.
+        write(spark, metrics, store, bare, Math.max(1, rows / 30), "warm_parallel", "parallel");
+        write(spark, metrics, store, bare, Math.max(1, rows / 30), "warm_single", "single");
         System.out.println("load before: " + uptime());
         Run parallel = write(spark, metrics, store, bare, rows, "parallel", "parallel");
         System.out.println("load between: " + uptime());
@@ -97,6 +104,7 @@ public final class PlacementBenchmark {
         metrics.value("written object size"));
     System.out.printf("%s: write %.1f s, placement %.1f s, object %,d bytes%n", table, run.writeSeconds,
         run.placementSeconds, run.objectBytes);
+    metrics.placementJobs().forEach(job -> System.out.println("  " + job));
     return run;
   }
 
@@ -119,10 +127,56 @@ public final class PlacementBenchmark {
     }
   }
 
-  /** The values the driver posts for a write's SQL metrics, by metric name (the write's node names them). */
+  /**
+   * The values the driver posts for a write's SQL metrics, by metric name (the write's node names them), and the
+   * placement's jobs: their duration and tasks, the longest task and the first task's (the digest's, in parallel).
+   */
   private static final class DriverMetrics extends SparkListener {
     private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final Map<String, Long> values = new ConcurrentHashMap<>();
+    private final Map<Integer, long[]> jobs = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> stageJob = new ConcurrentHashMap<>();
+
+    @Override
+    public void onJobStart(SparkListenerJobStart start) {
+      String description = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+      if (description != null && description.endsWith("place object")) {
+        jobs.put(start.jobId(), new long[] {start.time(), 0, 0, 0, 0});
+        JavaConverters.seqAsJavaList(start.stageIds()).forEach(id -> stageJob.put((Integer) id, start.jobId()));
+      }
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      Integer job = stageJob.get(end.stageId());
+      if (job != null) {
+        long[] times = jobs.get(job);
+        long took = end.taskInfo().duration();
+        times[2]++;
+        times[3] = Math.max(times[3], took);
+        if (end.taskInfo().index() == 0) {
+          times[4] = took;
+        }
+      }
+    }
+
+    @Override
+    public void onJobEnd(SparkListenerJobEnd end) {
+      long[] times = jobs.get(end.jobId());
+      if (times != null) {
+        times[1] = end.time();
+      }
+    }
+
+    List<String> placementJobs() {
+      List<String> lines = new ArrayList<>();
+      jobs.keySet().stream().sorted().forEach(id -> {
+        long[] t = jobs.get(id);
+        lines.add(String.format("placement job %d: %.1f s, %d tasks, longest task %.1f s, task 0 %.1f s", id,
+            (t[1] - t[0]) / 1e3, t[2], t[3] / 1e3, t[4] / 1e3));
+      });
+      return lines;
+    }
 
     @Override
     public void onOtherEvent(SparkListenerEvent event) {
@@ -148,6 +202,8 @@ public final class PlacementBenchmark {
 
     void clear() {
       values.clear();
+      jobs.clear();
+      stageJob.clear();
     }
 
     long value(String name) {
