@@ -34,6 +34,7 @@ final class StagedObject implements ParquetObject {
   private final Configuration conf;
   private final HadoopStore store;
   private final List<String> parts;
+  private final long stagedBytes;
   private final Optional<HashTask.JoinedObject> joined;
   private final WriteMetrics metrics;
   private final Placement placement;
@@ -47,6 +48,7 @@ final class StagedObject implements ParquetObject {
     this.conf = conf;
     this.store = store;
     this.parts = parts.stream().map(WrittenPart::path).toList();
+    this.stagedBytes = parts.stream().mapToLong(WrittenPart::bytes).sum();
     this.joined = joined;
     this.metrics = metrics;
     this.placement = placement;
@@ -90,7 +92,8 @@ final class StagedObject implements ParquetObject {
    */
   private Optional<PlacedParquet> concat(Path path) {
     ConcatTask.Outcome outcome = jobs.run("place object", () -> {
-      if (placement.parallel() && ParallelPlacementJob.supports(path, conf)) {
+      // The object is about as large as its parts together: an object of one upload part is not planned at all.
+      if (placement.parallel() && stagedBytes > placement.partSize() && ParallelPlacementJob.supports(path, conf)) {
         ObjectLayout layout = ParallelPlacementJob.plan(spark, conf, parts);
         if (layout.size() > placement.partSize()) {
           return ParallelPlacementJob.run(spark, conf, layout, path.toString(), placement.partSize());
