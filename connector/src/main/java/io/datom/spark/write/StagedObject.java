@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * A version's parquet object while it is still staged. The write protocol asks for it only when the version needs a
  * new object, so a write that changes nothing, only metadata, or returns to earlier content places no data. Placing
  * it publishes the object the hash job already joined in the staging directory (a link or a rename) when the store
- * allows that, and otherwise runs the concat job, which writes the object at its content address from the parts.
+ * allows that, and otherwise writes the object at its content address from the parts: by many tasks uploading its
+ * parts ({@link ParallelPlacementJob}) on object stores that allow it, else by the one-task concat job.
  */
 final class StagedObject implements ParquetObject {
 
