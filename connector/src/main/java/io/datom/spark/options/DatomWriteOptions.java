@@ -97,4 +97,17 @@ public final class DatomWriteOptions {
    * to exceed a driver's longest pause. Spark's duration forms: {@code 30min}, {@code 2h}, {@code 7d}.
    */
   public static final String STAGING_MAX_AGE_CONF = "spark.datom.write.staging.maxAge";
+
+  /**
+   * Session configuration: how a new version's object is placed on an object store whose Hadoop filesystem offers a
+   * multipart uploader ({@code s3a}): {@code parallel} (the default) uploads it in parts from many tasks;
+   * {@code single} has one task write it whole, as before. Both place exactly the same bytes.
+   */
+  public static final String PLACEMENT_CONF = "spark.datom.write.placement";
+
+  /**
+   * Session configuration: the size of each uploaded part (all but the last) when placing in parallel; default
+   * {@code 64m}, at least {@code 5m} (S3's smallest part). An object no larger than one part is written by one task.
+   */
+  public static final String PLACEMENT_PART_SIZE_CONF = "spark.datom.write.placement.partSize";
 }

@@ -48,11 +48,12 @@ import org.slf4j.LoggerFactory;
  * @param stagingRoot where part files are staged, if the session sets it
  * @param stagingMaxAge how old a staging directory must be before a write sweeps it as a dead writer's
  * @param baseVerifyMode how an append checks the object of the version it adds to: the session's read setting
+ * @param placement how a new object is placed on an object store
  */
 public record WriteSettings(String repo, Optional<String> project, Optional<String> message,
     Optional<SortedMap<String, String>> customMetadata, Optional<List<Parent>> explicitParents, GitIdentity author,
     GitCredentials credentials, RetryPolicy retryPolicy, Optional<String> stagingRoot, Duration stagingMaxAge,
-    VerifyMode baseVerifyMode) {
+    VerifyMode baseVerifyMode, Placement placement) {
 
   /** How old a staging directory must be before a write sweeps it, unless the session says otherwise. */
   public static final Duration DEFAULT_STAGING_MAX_AGE = Duration.ofHours(1);
@@ -84,7 +85,9 @@ public record WriteSettings(String repo, Optional<String> project, Optional<Stri
     Optional<SortedMap<String, String>> custom = parser.customMetadata();
     VerifyMode verify = ReadSettings.verifyMode(spark, CaseInsensitiveStringMap.empty());
     return new WriteSettings(repo, project, message, custom, parents, author, credentials, retryPolicy,
-        lookup.session(DatomWriteOptions.STAGING_CONF), stagingMaxAge, verify);
+        lookup.session(DatomWriteOptions.STAGING_CONF), stagingMaxAge, verify,
+        Placement.parse(lookup.session(DatomWriteOptions.PLACEMENT_CONF),
+            lookup.session(DatomWriteOptions.PLACEMENT_PART_SIZE_CONF)));
   }
 
   /** Core's options for a writer of the project in {@code store}: its remote, credentials, author and retries. */

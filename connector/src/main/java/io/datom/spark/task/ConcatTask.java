@@ -12,8 +12,9 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The task of the concat job: joins the parts into the version's object at its content address, unless an object is
- * already there ({@link ObjectConcatenator}, {@link ObjectPublisher}). One task, because the object is one
- * sequential stream of bytes; it copies row groups without decoding them, so it runs at the speed of the storage.
+ * already there ({@link ObjectConcatenator}, {@link ObjectPublisher}). It copies row groups without decoding them, so
+ * it runs at the speed of the storage, but it is one task: on object stores with a multipart uploader, objects larger
+ * than one upload part are placed by many tasks instead ({@link PartUploadTask}), with the same bytes.
  */
 public final class ConcatTask implements Function<Integer, ConcatTask.Outcome> {
   private static final long serialVersionUID = 1L;

@@ -121,7 +121,8 @@ public final class SparkTableWrite {
       Optional<String> joinAt = staging.joinedObjectPath(store, staged);
       HashJob.Hashed hashed = jobs.run("hash columns",
           () -> HashJob.run(spark, staged, schema, parts, joinAt, metrics.hashing()));
-      StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics);
+      StagedObject object = new StagedObject(spark, jobs, staged, store, parts, hashed.object(), metrics,
+          conf.placement());
       long committing = System.nanoTime();
       WriteResult written =
           description.describe(project.newWrite(table, hashed.hash(), object), parents, basedOn).commit();

@@ -4,9 +4,11 @@ import io.datom.core.ParquetObject;
 import io.datom.core.PlacedParquet;
 import io.datom.core.StoredObjects;
 import io.datom.core.store.Store;
+import io.datom.spark.options.Placement;
 import io.datom.spark.store.HadoopStore;
 import io.datom.spark.task.ConcatTask;
 import io.datom.spark.task.HashTask;
+import io.datom.spark.task.ObjectLayout;
 import io.datom.spark.task.ObjectPublisher;
 import io.datom.spark.task.WriteMetrics;
 import io.datom.spark.task.WrittenPart;
@@ -23,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * A version's parquet object while it is still staged. The write protocol asks for it only when the version needs a
  * new object, so a write that changes nothing, only metadata, or returns to earlier content places no data. Placing
  * it publishes the object the hash job already joined in the staging directory (a link or a rename) when the store
- * allows that, and otherwise runs the concat job, which writes the object at its content address from the parts.
+ * allows that, and otherwise writes the object at its content address from the parts: by many tasks uploading its
+ * parts ({@link ParallelPlacementJob}) on object stores that allow it, else by the one-task concat job.
  */
 final class StagedObject implements ParquetObject {
 
@@ -32,20 +35,24 @@ final class StagedObject implements ParquetObject {
   private final Configuration conf;
   private final HadoopStore store;
   private final List<String> parts;
+  private final long stagedBytes;
   private final Optional<HashTask.JoinedObject> joined;
   private final WriteMetrics metrics;
+  private final Placement placement;
   private String placedKey;
   private PlacedParquet placed;
 
   StagedObject(SparkSession spark, WriteJobs jobs, Configuration conf, HadoopStore store, List<WrittenPart> parts,
-      Optional<HashTask.JoinedObject> joined, WriteMetrics metrics) {
+      Optional<HashTask.JoinedObject> joined, WriteMetrics metrics, Placement placement) {
     this.spark = spark;
     this.jobs = jobs;
     this.conf = conf;
     this.store = store;
     this.parts = parts.stream().map(WrittenPart::path).toList();
+    this.stagedBytes = parts.stream().mapToLong(WrittenPart::bytes).sum();
     this.joined = joined;
     this.metrics = metrics;
+    this.placement = placement;
   }
 
   @Override
@@ -79,9 +86,22 @@ final class StagedObject implements ParquetObject {
     }
   }
 
-  /** Joins the parts at {@code path}; empty if an object was there already. */
+  /**
+   * Joins the parts at {@code path}; empty if an object was there already. On an object store with a multipart
+   * uploader, an object larger than one upload part is uploaded in parts by many tasks ({@link ParallelPlacementJob});
+   * otherwise, or when the session asks for it, one task writes it whole ({@link ConcatJob}). Both write the same bytes.
+   */
   private Optional<PlacedParquet> concat(Path path) {
-    ConcatTask.Outcome outcome = jobs.run("place object", () -> ConcatJob.run(spark, conf, parts, path.toString()));
+    ConcatTask.Outcome outcome = jobs.run("place object", () -> {
+      // The object is about as large as its parts together: an object of one upload part is not planned at all.
+      if (placement.parallel() && stagedBytes > placement.partSize() && ParallelPlacementJob.supports(path, conf)) {
+        ObjectLayout layout = ParallelPlacementJob.plan(spark, conf, parts);
+        if (layout.size() > placement.partSize()) {
+          return ParallelPlacementJob.run(spark, conf, layout, path.toString(), placement.partSize());
+        }
+      }
+      return ConcatJob.run(spark, conf, parts, path.toString());
+    });
     return outcome.created()
         ? Optional.of(new PlacedParquet(outcome.size(), outcome.sha256(), true))
         : Optional.empty();

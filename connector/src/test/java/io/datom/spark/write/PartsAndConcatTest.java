@@ -1,18 +1,25 @@
 package io.datom.spark.write;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datom.spark.task.ConcatTask;
+import io.datom.spark.task.ObjectConcatenator;
+import io.datom.spark.task.ObjectLayout;
 import io.datom.spark.task.WrittenPart;
 import io.datom.spark.testing.SparkTestBase;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -97,6 +104,38 @@ class PartsAndConcatTest extends SparkTestBase {
       assertEquals("already here", Files.readString(target));
       assertEquals(List.of("object.parquet"),
           Files.list(target.getParent()).map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void aPlanDescribesExactlyTheBytesConcatWritesAndAnyRangeOfThem() throws Exception {
+    Path target = tmp.resolve("store/t/object.parquet");
+    try (StagingArea staging = StagingArea.under(tmp.resolve("staging").toString(), new Configuration())) {
+      WriteJobs jobs = new WriteJobs(spark.sparkContext(), "t");
+      List<String> parts = jobs.run("parts", () -> StagedParts.write(table(), staging)).stream()
+          .map(WrittenPart::path).toList();
+      ConcatJob.run(spark, new Configuration(), parts, target.toString());
+      ObjectLayout layout = ObjectConcatenator.plan(parts, new Configuration());
+
+      byte[] object = Files.readAllBytes(target);
+      assertEquals(object.length, layout.size());
+      // The magic, one run per part (its row groups are contiguous), and the indexes and footer.
+      assertEquals(parts.size() + 2, layout.segments().size());
+      assertTrue(layout.segments().get(0) instanceof ObjectLayout.Written);
+      Random random = new Random(5);
+      List<long[]> ranges = new ArrayList<>(List.of(new long[] {0, object.length}, new long[] {0, 3},
+          new long[] {object.length - 9, object.length}, new long[] {7, 7}));
+      for (int i = 0; i < 20; i++) {
+        long a = random.nextInt(object.length);
+        long b = a + random.nextInt((int) (object.length - a) + 1);
+        ranges.add(new long[] {a, b});
+      }
+      for (long[] range : ranges) {
+        try (InputStream in = layout.open(range[0], range[1], new Configuration())) {
+          assertArrayEquals(Arrays.copyOfRange(object, (int) range[0], (int) range[1]), in.readAllBytes(),
+              "bytes [" + range[0] + ", " + range[1] + ")");
+        }
+      }
     }
   }
 }

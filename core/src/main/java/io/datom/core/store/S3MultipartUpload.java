@@ -1,5 +1,6 @@
 package io.datom.core.store;
 
+import io.datom.core.exceptions.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,8 +24,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * One create-if-absent multipart upload of a large file: the parts go up unconditionally, and the completion carries
- * {@code If-None-Match: *}, so the object appears whole, and only if no other writer created it first.
+ * One create-if-absent multipart upload of a large file: the parts go up unconditionally, several at once (no one
+ * stream carries the whole file), and the completion carries {@code If-None-Match: *}, so the object appears whole,
+ * and only if no other writer created it first. Any failure aborts the upload, which discards the uploaded parts.
  */
 final class S3MultipartUpload {
 
@@ -31,6 +38,7 @@ final class S3MultipartUpload {
   private final String physicalKey;
   private final String key;
   private final long configuredPartSize;
+  private final int concurrency;
   private final S3Failures failures;
 
   S3MultipartUpload(S3Client client, S3StoreConfig config, String physicalKey, String key, S3Failures failures) {
@@ -39,6 +47,7 @@ final class S3MultipartUpload {
     this.physicalKey = physicalKey;
     this.key = key;
     this.configuredPartSize = config.partSize();
+    this.concurrency = config.uploadConcurrency();
     this.failures = failures;
   }
 
@@ -76,39 +85,79 @@ final class S3MultipartUpload {
     }
   }
 
+  /**
+   * Uploads the parts, up to the configured number at once; returns them in part order. The first failure cancels the
+   * parts not yet started and is thrown once none is running, so that the abort that follows leaves nothing behind.
+   */
   private List<CompletedPart> uploadParts(String uploadId, Path source, long size) {
     long partSize = Math.max(configuredPartSize, (size + MAX_PARTS - 1) / MAX_PARTS);
-    List<CompletedPart> parts = new ArrayList<>();
-    int partNumber = 1;
-    for (long offset = 0; offset < size; offset += partSize, partNumber++) {
-      long length = Math.min(partSize, size - offset);
-      long start = offset;
-      UploadPartRequest request =
-          UploadPartRequest.builder()
-              .bucket(bucket)
-              .key(physicalKey)
-              .uploadId(uploadId)
-              .partNumber(partNumber)
-              .contentLength(length)
-              .checksumAlgorithm(ChecksumAlgorithm.CRC32)
-              .build();
-      try {
-        UploadPartResponse response =
-            client.uploadPart(
-                request,
-                RequestBody.fromContentProvider(
-                    () -> FileSliceInputStream.open(source, start, length), length, S3Store.UNTYPED_CONTENT_TYPE));
-        parts.add(
-            CompletedPart.builder()
-                .partNumber(partNumber)
-                .eTag(response.eTag())
-                .checksumCRC32(response.checksumCRC32())
-                .build());
-      } catch (SdkException e) {
-        throw failures.of("UploadPart " + partNumber, key, e);
+    int count = (int) ((size + partSize - 1) / partSize);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, count), runnable -> {
+      Thread thread = new Thread(runnable, "datom-s3-upload");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<CompletedPart>> uploads = new ArrayList<>();
+      for (int partNumber = 1; partNumber <= count; partNumber++) {
+        long start = (partNumber - 1) * partSize;
+        long length = Math.min(partSize, size - start);
+        int number = partNumber;
+        uploads.add(pool.submit(() -> uploadPart(uploadId, source, number, start, length)));
       }
+      List<CompletedPart> parts = new ArrayList<>();
+      for (Future<CompletedPart> upload : uploads) {
+        parts.add(await(upload, uploads, pool));
+      }
+      return parts;
+    } finally {
+      pool.shutdownNow();
     }
-    return parts;
+  }
+
+  private CompletedPart await(Future<CompletedPart> upload, List<Future<CompletedPart>> all, ExecutorService pool) {
+    try {
+      return upload.get();
+    } catch (ExecutionException e) {
+      all.forEach(other -> other.cancel(false));
+      pool.shutdown();
+      try {
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw e.getCause() instanceof RuntimeException runtime ? runtime
+          : new StoreException("Could not upload '" + key + "': " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("Interrupted while uploading '" + key + "'.", e);
+    }
+  }
+
+  private CompletedPart uploadPart(String uploadId, Path source, int partNumber, long start, long length) {
+    UploadPartRequest request =
+        UploadPartRequest.builder()
+            .bucket(bucket)
+            .key(physicalKey)
+            .uploadId(uploadId)
+            .partNumber(partNumber)
+            .contentLength(length)
+            .checksumAlgorithm(ChecksumAlgorithm.CRC32)
+            .build();
+    try {
+      UploadPartResponse response =
+          client.uploadPart(
+              request,
+              RequestBody.fromContentProvider(
+                  () -> FileSliceInputStream.open(source, start, length), length, S3Store.UNTYPED_CONTENT_TYPE));
+      return CompletedPart.builder()
+          .partNumber(partNumber)
+          .eTag(response.eTag())
+          .checksumCRC32(response.checksumCRC32())
+          .build();
+    } catch (SdkException e) {
+      throw failures.of("UploadPart " + partNumber, key, e);
+    }
   }
 
   private boolean complete(String uploadId, List<CompletedPart> parts) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param credentials           how to authenticate; redacted in {@link #toString()}
  * @param multipartThreshold    files larger than this many bytes are uploaded in parts
  * @param partSize              size of each part of a multipart upload, at least 5 MiB
+ * @param uploadConcurrency     how many parts of one multipart upload go up at once, at least 1
  */
 public record S3StoreConfig(
     String bucket,
@@ -24,7 +25,8 @@ public record S3StoreConfig(
     boolean pathStyle,
     S3Credentials credentials,
     long multipartThreshold,
-    long partSize) {
+    long partSize,
+    int uploadConcurrency) {
 
   /** S3's smallest allowed part (all but the last). */
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -32,6 +34,8 @@ public record S3StoreConfig(
   public static final long DEFAULT_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
   /** Default size of one uploaded part. */
   public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
+  /** Default number of parts uploaded at once: enough to keep a network link busy, few enough to share a host. */
+  public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
 
   public S3StoreConfig {
     Objects.requireNonNull(bucket, "bucket");
@@ -42,6 +46,9 @@ public record S3StoreConfig(
     }
     if (partSize < MIN_PART_SIZE) {
       throw new IllegalArgumentException("partSize must be at least " + MIN_PART_SIZE + " bytes, was " + partSize);
+    }
+    if (uploadConcurrency < 1) {
+      throw new IllegalArgumentException("uploadConcurrency must be at least 1, was " + uploadConcurrency);
     }
     if (multipartThreshold < partSize) {
       throw new IllegalArgumentException(
@@ -69,6 +76,7 @@ public record S3StoreConfig(
     private S3Credentials credentials = S3Credentials.defaultChain();
     private long multipartThreshold = DEFAULT_MULTIPART_THRESHOLD;
     private long partSize = DEFAULT_PART_SIZE;
+    private int uploadConcurrency = DEFAULT_UPLOAD_CONCURRENCY;
 
     private Builder(String bucket) {
       this.bucket = bucket;
@@ -111,10 +119,17 @@ public record S3StoreConfig(
       return this;
     }
 
+    /** How many parts of one multipart upload go up at once (threads of the uploading JVM). */
+    public Builder uploadConcurrency(int uploadConcurrency) {
+      this.uploadConcurrency = uploadConcurrency;
+      return this;
+    }
+
     /** The configuration. */
     public S3StoreConfig build() {
       return new S3StoreConfig(
-          bucket, prefix, region, endpoint, pathStyle, credentials, multipartThreshold, partSize);
+          bucket, prefix, region, endpoint, pathStyle, credentials, multipartThreshold, partSize,
+          uploadConcurrency);
     }
   }
 }
