@@ -160,7 +160,8 @@ final class PairedStates {
       scanned.add(new PairedScan.Side(side.groups(), side.schema(), keyOrdinals, attributeOrdinals));
     }
     schema = keyType.add(stepField, DataTypes.IntegerType, false).add(rowField, struct, true);
-    paired = PairedScan.pair(jsc(), conf, scanned.get(0), scanned.get(1), keyType, struct);
+    boolean javaTime = Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
+    paired = PairedScan.pair(jsc(), conf, scanned.get(0), scanned.get(1), keyType, struct, javaTime);
   }
 
   private JavaSparkContext jsc() {

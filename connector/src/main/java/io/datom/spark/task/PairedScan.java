@@ -26,6 +26,7 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -35,6 +36,7 @@ import org.apache.spark.sql.vectorized.ColumnarBatchRow;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
+import scala.Function0;
 import scala.Function1;
 import scala.collection.JavaConverters;
 
@@ -80,14 +82,17 @@ public final class PairedScan {
    *
    * @param key        the key columns' names and types in the output (the same types in both objects)
    * @param attributes the compared attributes, in the order of the sides' {@code attributeOrdinals}
+   * @param javaTimeValues whether the rows hold timestamps and dates as {@code java.time} values (Instant,
+   *                       LocalDate) rather than {@code java.sql} ones: as the session that turns them into a
+   *                       DataFrame expects ({@code spark.sql.datetime.java8API.enabled})
    */
   public static Paired pair(JavaSparkContext jsc, Configuration conf, Side first, Side second, StructType key,
-      StructType attributes) {
+      StructType attributes, boolean javaTimeValues) {
     List<Window> windows = windows(first.groups(), second.groups());
     Broadcast<SerializableHadoopConf> hadoop = jsc.broadcast(new SerializableHadoopConf(conf));
     CollectionAccumulator<KeyRun> runs = jsc.sc().collectionAccumulator("datoms: order of the keys");
     JavaRDD<Row> rows = jsc.parallelize(windows, windows.size())
-        .flatMap(new PairWindow(hadoop, first, second, key, attributes, runs));
+        .flatMap(new PairWindow(hadoop, first, second, key, attributes, runs, javaTimeValues));
     return new Paired(rows, runs, windows.size(), types(key));
   }
 
@@ -174,10 +179,12 @@ public final class PairedScan {
     private final StructType key;
     private final StructType attributes;
     private final CollectionAccumulator<KeyRun> runs;
+    private final boolean javaTimeValues;
 
     PairWindow(Broadcast<SerializableHadoopConf> conf, Side first, Side second, StructType key,
-        StructType attributes, CollectionAccumulator<KeyRun> runs) {
+        StructType attributes, CollectionAccumulator<KeyRun> runs, boolean javaTimeValues) {
       this.runs = runs;
+      this.javaTimeValues = javaTimeValues;
       this.conf = conf;
       this.first = first;
       this.second = second;
@@ -194,7 +201,7 @@ public final class PairedScan {
         before.close();
         after.close();
       });
-      return new Pairing(before, after, first, second, key, attributes, () -> {
+      return new Pairing(before, after, first, second, key, attributes, javaTimeValues, () -> {
         runs.add(before.run(window.index(), 0));
         runs.add(after.run(window.index(), 1));
       });
@@ -357,7 +364,7 @@ public final class PairedScan {
     private boolean done;
 
     Pairing(Cursor before, Cursor after, Side first, Side second, StructType key, StructType attributes,
-        Runnable atEnd) {
+        boolean javaTimeValues, Runnable atEnd) {
       this.atEnd = atEnd;
       this.before = before;
       this.after = after;
@@ -366,8 +373,14 @@ public final class PairedScan {
       this.sameCells = SameCells.covers(attributeTypes)
           ? new SameCells(attributeTypes, first.attributeOrdinals(), second.attributeOrdinals())
           : null;
-      this.keyRow = CatalystTypeConverters.createToScalaConverter(key);
-      this.attributesRow = CatalystTypeConverters.createToScalaConverter(attributes);
+      // Spark picks the external type of timestamps and dates from the SQL settings in force when a converter is
+      // made; a task outside a query has the defaults, so the session's choice is stated.
+      SQLConf values = new SQLConf();
+      values.setConfString(SQLConf.DATETIME_JAVA8API_ENABLED().key(), String.valueOf(javaTimeValues));
+      this.keyRow = SQLConf.withExistingConf(values,
+          (Function0<Function1<Object, Object>>) () -> CatalystTypeConverters.createToScalaConverter(key));
+      this.attributesRow = SQLConf.withExistingConf(values,
+          (Function0<Function1<Object, Object>>) () -> CatalystTypeConverters.createToScalaConverter(attributes));
       this.keyColumns = key.fields().length;
     }
 
