@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.sql.vectorized.ColumnVector;
 
 /**
- * Whether cells of two rows of column batches hold the same value bit for bit, read in place (no copy): the test a comparison of two
- * versions makes on every row, so it must cost little. "Same" is strict: floating point values are the same only with
+ * Whether cells of two rows of column batches hold the same value bit for bit, read in place (no copy): the test a
+ * comparison of two versions makes on every row, so it must cost little. "Same" is strict: floating point values are the same only with
  * the same bits ({@code -0.0} is not {@code 0.0}), so a pair called the same has no datom between its cells. Types
  * without an in-place test here (nested, intervals) are never called the same by {@link #sameIn}; {@link #covers} says
  * which are.
