@@ -3,6 +3,7 @@ package io.datom.spark.datoms;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +26,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -36,7 +39,9 @@ import org.apache.spark.sql.types.StructField;
  * <p>One Spark plan for the whole sequence: the states' rows are unioned, tagged with their step, and a window
  * partitioned by the key and ordered by step puts each row next to the same entity's row in the previous state. So
  * there is one shuffle whatever the number of steps, nothing is collected, and a filter on key columns reaches each
- * state's scan (Spark pushes it through the window and the union).
+ * state's scan (Spark pushes it through the window and the union). Two whole stored versions go through
+ * {@link PairedStates} first, which reads them side by side and leaves out the rows paired by key with the same
+ * cells, so that the window only sees changed and unpaired rows.
  */
 final class CellDiff {
 
@@ -75,13 +80,18 @@ final class CellDiff {
 
   private Dataset<Row> datoms(boolean checkKey) {
     Map<Attribute, Integer> attributes = attributes();
-    Dataset<Row> rows = taggedRows(attributes);
-    if (checkKey) {
-      checkUnique(rows);
-    }
     if (attributes.isEmpty()) {
+      Dataset<Row> rows = taggedRows(attributes);
+      if (checkKey) {
+        checkUnique(rows);
+      }
       return noDatoms(rows); // only key columns: entities without attributes state no facts
     }
+    Optional<PairedStates> paired = paired(attributes);
+    if (checkKey && (paired.isEmpty() || !paired.get().keysAscending())) {
+      checkUnique(taggedRows(attributes));
+    }
+    Dataset<Row> rows = paired.isPresent() ? paired.get().rows() : taggedRows(attributes);
     WindowSpec byEntity = Window.partitionBy(keyColumns().toArray(Column[]::new)).orderBy(col(STEP));
     List<Column> neighbours = new ArrayList<>(keyColumns());
     neighbours.add(col(STEP));
@@ -111,13 +121,41 @@ final class CellDiff {
     Column relevant = entered.and(not(continued).or(anyChanged)).or(vanishes);
 
     List<Column> exploded = new ArrayList<>(keyColumns());
-    exploded.add(explode(org.apache.spark.sql.functions.array(candidates.toArray(Column[]::new))).as(DATOM));
+    // filter() keeps the same datoms (nulls are dropped below anyway); being a higher-order function, it also keeps
+    // this step out of whole-stage code generation, whose single method for 3 candidates per attribute grows past
+    // what the JIT compiles (8,000 bytes of bytecode) and then runs interpreted, several times slower.
+    exploded.add(explode(filter(org.apache.spark.sql.functions.array(candidates.toArray(Column[]::new)),
+        Column::isNotNull)).as(DATOM));
     List<Column> output = new ArrayList<>(keyColumns());
     for (String field : List.of("a", "v", "v_type", STEP, "added")) {
       output.add(col(DATOM).getField(field).as(field));
     }
     Dataset<Row> datoms = aligned.where(relevant).select(exploded.toArray(Column[]::new));
     return datoms.where(col(DATOM).isNotNull()).select(output.toArray(Column[]::new));
+  }
+
+  /**
+   * The two states as stored versions read side by side ({@link PairedStates}), if they are: the rows they keep are
+   * tagged as {@link #taggedRows} tags them, those paired by key with the same cells left out (which changes no
+   * datom).
+   */
+  private Optional<PairedStates> paired(Map<Attribute, Integer> attributes) {
+    List<StructField> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    attributes.forEach((attribute, index) -> {
+      fields.add(new StructField(attribute.name(), attribute.type(), true, Metadata.empty()));
+      names.add(field(index));
+    });
+    return PairedStates.of(spark, states, key, resolvedKeys(), fields, names, ROW, STEP);
+  }
+
+  /** Each state's names of the key columns, in key order (empty for a state without rows). */
+  private List<List<String>> resolvedKeys() {
+    List<List<String>> names = new ArrayList<>();
+    for (Snapshot state : states) {
+      names.add(state.isEmpty() ? List.of() : key.resolve(state.rows(), state.label(), caseSensitive));
+    }
+    return names;
   }
 
   /** The datoms' columns, with no rows. */

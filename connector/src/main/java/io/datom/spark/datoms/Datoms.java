@@ -39,10 +39,13 @@ import org.apache.spark.sql.types.DataType;
  *
  * <p>Tables are named as the catalog names them ({@code study.lb}, {@code acme.STUDY_001.lb}, or
  * {@code datom_paths.`s3a://bucket/trial`.lb}); versions by full {@code metadata_sha} or unique prefix. Everything
- * runs in Spark: the result is a lazy {@link Dataset}, one shuffle for any number of versions, and filters on the key
- * columns reach the scans of the versions. Two things run when the Dataset is made: the table's history is read (a
- * metadata read), and the key is checked to be unique in every version compared (one Spark job over the key
- * columns).
+ * runs in Spark. Two whole versions are compared without shuffling their rows: one Spark job, run when the Dataset is
+ * made, reads both side by side by row position, pairs rows by key, checks the key (proven unique from the stored
+ * order when the versions are sorted by it, else by one more job) and keeps only changed and unpaired rows for the
+ * comparison by key. Otherwise (a longer history, the state before the first version) the result is one plan with
+ * one shuffle for any number of versions, in which filters on the key columns reach the scans of the versions, and
+ * the key is checked by one Spark job over the key columns when the Dataset is made. The table's history (a metadata
+ * read) is read when the Dataset is made. See {@code docs/reading.md}, "What it costs".
  */
 public final class Datoms {
 
