@@ -10,7 +10,8 @@ import java.util.List;
  * A Spark installation assembled from the jars the build resolved, shaped like a distribution: an empty
  * {@code RELEASE} file and {@code jars/} holding a link to each jar. With {@code SPARK_HOME} pointing at it, a
  * {@code local-cluster} master's workers launch executors with {@code $SPARK_HOME/jars/*} as their classpath (Spark's
- * launcher looks for {@code RELEASE} to tell a distribution from a source tree), so executors see exactly what a
+ * launcher looks for {@code RELEASE} to tell a distribution from a source tree; it also wants
+ * {@code SPARK_SCALA_VERSION}, which a distribution's {@code load-spark-env.sh} sets), so executors see exactly what a
  * cluster's Spark installation holds, and datom only through {@code spark.jars}.
  */
 final class LocalSparkHome {
