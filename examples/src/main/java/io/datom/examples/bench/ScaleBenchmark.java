@@ -30,8 +30,9 @@ import org.eclipse.jgit.api.Git;
  *
  * <p>Arguments: {@code [row counts, comma-separated] [runs]}, default {@code 10000000,100000000} and 1. System
  * properties: {@code bench.sparkHome} (required: the folder {@code SPARK_HOME} names), {@code bench.master} (default
- * {@code local-cluster[2,1,2048]}), {@code bench.executorMemory} (default {@code 2g}), {@code bench.keep} (keep the
- * data). See {@code docs/benchmarks.md}, "Scale".
+ * {@code local-cluster[2,1,2048]}), {@code bench.executorMemory} (default {@code 2g}), {@code bench.scale.reads}
+ * ({@code false} measures the writes only), {@code bench.keep} (keep the data). See {@code docs/benchmarks.md},
+ * "Scale".
  */
 public final class ScaleBenchmark {
 
@@ -138,6 +139,9 @@ public final class ScaleBenchmark {
     System.out.println("[scale] " + writeRows.get(writeRows.size() - 1));
     System.out.println("[scale] " + jobRows.get(jobRows.size() - 1));
 
+    if (!Boolean.parseBoolean(System.getProperty("bench.scale.reads", "true"))) {
+      return;
+    }
     Dataset<Row> datom = spark.read().format("datom").option("table", "lb").load(store);
     Dataset<Row> plain = spark.read().parquet(plainDir);
     Function<Dataset<Row>, Dataset<Row>> fullScan = df -> df;
