@@ -1,7 +1,9 @@
 package io.datom.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,10 @@ final class LocalSparkHome {
     }
     Files.createDirectories(jars);
     for (Path file : classpathFiles) {
-      for (String entry : Files.readString(file).trim().split(java.io.File.pathSeparator)) {
+      for (String entry : Files.readString(file).trim().split(File.pathSeparator)) {
         Path jar = Path.of(entry);
         Path link = jars.resolve(jar.getFileName().toString());
-        if (!entry.isBlank() && Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!entry.isBlank() && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
           Files.createSymbolicLink(link, jar.toAbsolutePath());
         }
       }
@@ -56,7 +58,7 @@ final class LocalSparkHome {
 
   /** A classpath of every jar in {@code jars/}, as a wildcard entry. */
   String jarsClasspath() {
-    return home.resolve("jars") + java.io.File.separator + "*";
+    return home.resolve("jars") + File.separator + "*";
   }
 
   /** The names of the linked jars, for messages. */
