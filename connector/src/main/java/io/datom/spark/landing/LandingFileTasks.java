@@ -5,10 +5,13 @@ import io.datom.spark.store.SerializableHadoopConf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
@@ -34,12 +37,23 @@ public final class LandingFileTasks {
     Path file = new Path(path);
     MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[BUFFER];
-    try (InputStream in = file.getFileSystem(conf.get()).open(file, BUFFER)) {
+    try (InputStream in = openForHashing(file, conf)) {
       for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
         digest.update(buffer, 0, read);
       }
     }
     return Sha256.formatHex(digest.digest());
+  }
+
+  /**
+   * A local file is read directly: the bytes are the same, without the two stream layers of Hadoop's checksummed local
+   * file system (a landing file has no {@code .crc} sidecar to check), which cost the hash job a copy of every byte.
+   */
+  private static InputStream openForHashing(Path file, SerializableHadoopConf conf) throws IOException {
+    FileSystem fs = file.getFileSystem(conf.get());
+    return fs instanceof LocalFileSystem local
+        ? Files.newInputStream(local.pathToFile(file).toPath())
+        : fs.open(file, BUFFER);
   }
 
   /** The variables of the SAS file at {@code path}, read from its header (on the driver). */
