@@ -11,8 +11,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.connector.catalog.CatalogManager;
-import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /** The project a sync goes to: a single-project catalog's, or a store path with write options. */
@@ -25,7 +23,7 @@ public final class SyncTargets {
    * {@code store}, {@code repo} and write settings).
    */
   public static Dataset<Row> intoCatalog(SparkSession spark, String catalog, String landing) {
-    DatomCatalogView datom = datomCatalog(spark, catalog);
+    DatomCatalogView datom = DatomCatalogView.named(spark, catalog);
     HadoopStore store = datom.projectStore().orElseThrow(() -> new InvalidOptionsException("Catalog " + catalog
         + " serves many projects (a portfolio or path catalog), so it names no one project to sync into. Sync by "
         + "store and repository: DatomSync.sync(spark, store, repo, landing), or in SQL datom_sync('<store>', "
@@ -61,22 +59,5 @@ public final class SyncTargets {
           + "s3a://bucket/landing/2026-11; it is blank.");
     }
     return landing.trim();
-  }
-
-  private static DatomCatalogView datomCatalog(SparkSession spark, String name) {
-    String catalog = name == null ? "" : name.trim();
-    CatalogManager catalogs = spark.sessionState().catalogManager();
-    if (catalog.isEmpty() || !catalogs.isCatalogRegistered(catalog)) {
-      throw new InvalidOptionsException("No catalog named '" + catalog + "' is configured. Configure the project's "
-          + "catalog first: spark.sql.catalog." + (catalog.isEmpty() ? "study" : catalog)
-          + " = io.datom.spark.DatomCatalog, with its .store and .repo.");
-    }
-    CatalogPlugin plugin = catalogs.catalog(catalog);
-    if (!(plugin instanceof DatomCatalogView datom)) {
-      throw new InvalidOptionsException("Catalog " + catalog + " is a " + plugin.getClass().getName() + ", not a "
-          + "datom catalog. Name the project's catalog, the one configured as spark.sql.catalog.<name> = "
-          + "io.datom.spark.DatomCatalog.");
-    }
-    return datom;
   }
 }

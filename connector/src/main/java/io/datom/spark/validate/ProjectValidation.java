@@ -13,8 +13,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.connector.catalog.CatalogManager;
-import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -36,7 +34,7 @@ public final class ProjectValidation {
    * @throws io.datom.core.exceptions.ProjectNotFoundException if the repository has no commits
    */
   public static Dataset<Row> validate(SparkSession spark, String catalog, boolean fix) {
-    DatomCatalogView datom = datomCatalog(spark, catalog);
+    DatomCatalogView datom = DatomCatalogView.named(spark, catalog);
     HadoopStore store = datom.projectStore().orElseThrow(() -> new InvalidOptionsException("Catalog " + catalog
         + " serves many projects (a portfolio or path catalog), so it names no one project to validate. Validate "
         + "one project by its store and repository: DatomProjects.validate(spark, store, repo, fix), or in SQL "
@@ -78,23 +76,6 @@ public final class ProjectValidation {
     WriterOptions options = WriterOptions.builder(conf.repo(), store).credentials(conf.credentials()).build();
     ValidationReport report = ProjectValidator.validate(options, fix);
     return spark.createDataFrame(ValidationRows.of(report, fix), ValidationRows.SCHEMA);
-  }
-
-  private static DatomCatalogView datomCatalog(SparkSession spark, String name) {
-    String catalog = name == null ? "" : name.trim();
-    CatalogManager catalogs = spark.sessionState().catalogManager();
-    if (catalog.isEmpty() || !catalogs.isCatalogRegistered(catalog)) {
-      throw new InvalidOptionsException("No catalog named '" + catalog + "' is configured. Configure the project's "
-          + "catalog first: spark.sql.catalog." + (catalog.isEmpty() ? "study" : catalog)
-          + " = io.datom.spark.DatomCatalog, with its .store and .repo.");
-    }
-    CatalogPlugin plugin = catalogs.catalog(catalog);
-    if (!(plugin instanceof DatomCatalogView datom)) {
-      throw new InvalidOptionsException("Catalog " + catalog + " is a " + plugin.getClass().getName() + ", not a "
-          + "datom catalog. Name the project's catalog, the one configured as spark.sql.catalog.<name> = "
-          + "io.datom.spark.DatomCatalog.");
-    }
-    return datom;
   }
 
   private static boolean isBlank(String value) {
