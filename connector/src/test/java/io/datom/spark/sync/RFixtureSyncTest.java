@@ -16,8 +16,7 @@ import io.datom.spark.store.HadoopStore;
 import io.datom.spark.testing.Fixtures;
 import io.datom.spark.testing.SparkTestBase;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class RFixtureSyncTest extends SparkTestBase {
   Path dir;
 
   @Test
-  void syncIntoTheRProjectKeepsItValid() throws IOException, GitAPIException, URISyntaxException {
+  void syncIntoTheRProjectKeepsItValid() throws IOException, GitAPIException {
     Path storeDir = Fixtures.copyRStoreTo(dir.resolve("store"));
     HadoopStore store = HadoopStore.at(storeDir.toString(), spark.sessionState().newHadoopConf());
     try (BareGitRemote remote = BareGitRemote.createTemp()) {
@@ -95,12 +94,20 @@ class RFixtureSyncTest extends SparkTestBase {
     return manifest.substring(start, manifest.indexOf('}', start) + 1);
   }
 
-  /** The R fixture's git bundle, from core's test resources (on this classpath through core's test jar). */
-  private static Path bundle() throws URISyntaxException {
-    URL url = RFixtureSyncTest.class.getClassLoader().getResource("fixtures/r-project/data-repo.bundle");
-    if (url != null) {
-      return Path.of(url.toURI());
+  /**
+   * The R fixture's git bundle, from core's test resources, copied to a file: on this classpath it comes through
+   * core's test jar in a reactor build ({@code jar:} URL) or its test-classes folder.
+   */
+  private Path bundle() throws IOException {
+    Path copy = dir.resolve("data-repo.bundle");
+    try (InputStream in = RFixtureSyncTest.class.getClassLoader()
+        .getResourceAsStream("fixtures/r-project/data-repo.bundle")) {
+      if (in == null) {
+        return Path.of("../core/src/test/resources/fixtures/r-project/data-repo.bundle").toAbsolutePath();
+      }
+      Files.copy(in, copy);
     }
-    return Path.of("../core/src/test/resources/fixtures/r-project/data-repo.bundle").toAbsolutePath();
+    return copy;
   }
+
 }
