@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BBUploadHandle;
@@ -16,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.MultipartUploader;
 import org.apache.hadoop.fs.PartHandle;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UploadHandle;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -26,8 +30,10 @@ import org.apache.spark.broadcast.Broadcast;
  * Hadoop's {@link MultipartUploader}. Tasks may be retried: a part uploaded again replaces the earlier attempt.
  */
 public final class PartUploadTask implements Function<Integer, PartUploadTask.Outcome> {
+
   private static final long serialVersionUID = 1L;
   private static final int BUFFER = 1 << 20;
+  private static final Method PUT_PART = putPartMethod();
 
   /** What a task sends back: an uploaded part's handle, or the object's digest. */
   public sealed interface Outcome extends Serializable permits UploadedPart, Digest {}
@@ -103,8 +109,8 @@ public final class PartUploadTask implements Function<Integer, PartUploadTask.Ou
     FileSystem fs = path.getFileSystem(hadoop);
     try (MultipartUploader uploader = fs.createMultipartUploader(path.getParent()).build();
         InputStream bytes = layout.open(start, end, hadoop)) {
-      PartHandle part = uploader.putPart(BBUploadHandle.from(ByteBuffer.wrap(upload)), number, path, bytes,
-          end - start).get();
+      PartHandle part = putPart(uploader, BBUploadHandle.from(ByteBuffer.wrap(upload)), number,
+          end == layout.size(), path, bytes, end - start).get();
       return new UploadedPart(number, part.toByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -112,6 +118,39 @@ public final class PartUploadTask implements Function<Integer, PartUploadTask.Ou
     } catch (ExecutionException e) {
       throw new IOException("Could not upload part " + number + " of " + target + ": " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * {@link MultipartUploader#putPart}: Hadoop 3.5 (the Spark 4.2 line) added an {@code isLastPart} flag before the
+   * path; Hadoop 3.3 and 3.4 have the form without it. Called through whichever form this runtime's Hadoop has, so one
+   * build of the connector serves every line.
+   */
+  @SuppressWarnings("unchecked")
+  private static CompletableFuture<PartHandle> putPart(MultipartUploader uploader, UploadHandle upload, int number,
+      boolean last, Path path, InputStream bytes, long length) throws IOException {
+    Object[] arguments = PUT_PART.getParameterCount() == 6
+        ? new Object[] {upload, number, last, path, bytes, length}
+        : new Object[] {upload, number, path, bytes, length};
+    try {
+      return (CompletableFuture<PartHandle>) PUT_PART.invoke(uploader, arguments);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("Could not upload part " + number + " of " + path + ": " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("MultipartUploader.putPart is public", e);
+    }
+  }
+
+  private static Method putPartMethod() {
+    for (Method method : MultipartUploader.class.getMethods()) {
+      if (method.getName().equals("putPart")
+          && (method.getParameterCount() == 5 || method.getParameterCount() == 6)) {
+        return method;
+      }
+    }
+    throw new IllegalStateException("This Hadoop's MultipartUploader has no putPart of 5 or 6 parameters");
   }
 
   private static MessageDigest sha256() {
