@@ -84,13 +84,15 @@ class RProjectReplayTest {
 
   private static boolean notBookkeeping(Path file) {
     String name = file.getFileName().toString();
-    return !name.endsWith(".datom-stamp") && !name.equals(".datom-mirror.lock");
+    String folder = file.getParent().getFileName().toString();
+    return !name.endsWith(".datom-stamp") && !name.equals(".datom-mirror.lock") && !folder.equals(".verified");
   }
 
   private static Map<String, byte[]> filesUnder(Path root) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
-      // The local store's mirror stamps and lock sit beside R's files, hidden, and R never reads them.
+      // The local store's mirror stamps and lock, and the verification records ({table}/.verified/), sit beside R's
+      // files, hidden, and R never reads them (docs/r-interop.md).
       for (Path file : paths.filter(Files::isRegularFile).filter(RProjectReplayTest::notBookkeeping).toList()) {
         files.put(root.relativize(file).toString(), Files.readAllBytes(file));
       }
