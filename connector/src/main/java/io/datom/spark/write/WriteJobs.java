@@ -4,6 +4,7 @@ import io.datom.spark.read.JobDescription;
 import io.datom.spark.task.PartFormat;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
@@ -52,6 +53,7 @@ final class WriteJobs {
   /** Waits until the jobs tagged {@code tag} have no running task, for at most {@link #SETTLE_TIMEOUT_MS}. */
   private void awaitNoRunningTasks(String tag) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MS);
+    awaitListenerEvents(deadline);
     SparkStatusTracker tracker = sc.statusTracker();
     while (runningTasks(tracker, tag) > 0 && System.nanoTime() < deadline) {
       try {
@@ -60,6 +62,20 @@ final class WriteJobs {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * Waits until the listener bus has delivered the events posted so far. The status tracker learns of jobs and tasks
+   * from those events, asynchronously: right after a job fails it may not know yet of the job or of the tasks still
+   * running, and would report none. The scheduler posts every task's start before the failure that ends its job, so
+   * once the bus has caught up the tracker knows every task that may still write.
+   */
+  private void awaitListenerEvents(long deadline) {
+    try {
+      sc.listenerBus().waitUntilEmpty(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    } catch (TimeoutException busy) {
+      // Other jobs keep the bus busy: poll what the tracker knows, until the same deadline.
     }
   }
 

@@ -57,6 +57,10 @@ class WriteSafetyTest extends SparkTestBase {
       if (FAIL_TASKS.get() && id == 7) {
         throw new IllegalStateException("injected task failure");
       }
+      if (FAIL_TASKS.get() && id == 2) {
+        // Another partition's task, deaf to Spark's kill, still writing its part file after the job failed.
+        sleepUninterruptibly(500);
+      }
       return id;
     }, DataTypes.LongType);
   }
@@ -64,6 +68,17 @@ class WriteSafetyTest extends SparkTestBase {
   @AfterAll
   static void deleteRemote() {
     project.close();
+  }
+
+  private static void sleepUninterruptibly(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+      try {
+        Thread.sleep(left);
+      } catch (InterruptedException ignored) {
+        // as a task busy in code that never checks its interrupt
+      }
+    }
   }
 
   private static Dataset<Row> rows(int n) {
