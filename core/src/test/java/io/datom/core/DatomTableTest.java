@@ -23,6 +23,7 @@ import io.datom.core.internal.format.Author;
 import io.datom.core.internal.format.HistoryEntry;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.LocalStore;
+import io.datom.core.testing.CountingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

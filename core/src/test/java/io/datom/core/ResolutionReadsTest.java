@@ -8,6 +8,7 @@ import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.LocalStore;
 import io.datom.core.store.Store;
+import io.datom.core.testing.CountingStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

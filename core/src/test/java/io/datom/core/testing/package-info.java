@@ -8,6 +8,7 @@
  *   <li>{@link io.datom.core.testing.BareGitRemote#createTemp()}: a bare repository reached by a {@code file://} URL.
  *   <li>{@link io.datom.core.testing.GitHttpServer#start(String)}: JGit's smart-HTTP server requiring user
  *       {@code git} with a token; {@code createRepository(name)} returns a {@code BareGitRemote} with an HTTP URL.
+ *   <li>{@link io.datom.core.testing.CountingStore}: a store that counts the requests made to it.
  * </ul>
  */
 package io.datom.core.testing;

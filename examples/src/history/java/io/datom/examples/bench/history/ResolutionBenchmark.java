@@ -8,10 +8,8 @@ import io.datom.core.internal.format.HistoryEntry;
 import io.datom.core.internal.format.TableMetadata;
 import io.datom.core.internal.format.VersionHistory;
 import io.datom.core.store.LocalStore;
-import io.datom.core.store.ObjectIdentity;
 import io.datom.core.store.Store;
-import io.datom.core.store.StoreLocation;
-import java.io.InputStream;
+import io.datom.core.testing.CountingStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Store requests and time to resolve a version (issue 15's target: at most 3 requests at any history length), for a
@@ -72,7 +68,7 @@ public final class ResolutionBenchmark {
           long started = System.nanoTime();
           resolve(counting, form.getValue());
           millis.add((System.nanoTime() - started) / 1e6);
-          requests = counting.requests.get();
+          requests = counting.requests();
         }
         millis.sort(Double::compare);
         System.out.printf(Locale.ROOT, "| %,d | %,d KB | %s | %d | %.2f ms | %.2f ms |%n", versions,
@@ -108,74 +104,5 @@ public final class ResolutionBenchmark {
     store.writeJson(TABLE + "/.metadata/version_history.json", history.toStoreJson());
     store.writeJson(TABLE + "/.metadata/metadata.json", metadata.toJson());
     return history.entries().stream().map(e -> e.version().orElseThrow()).toList();
-  }
-
-  /** A store that counts every request made to it. */
-  private static final class CountingStore implements Store {
-    private final Store delegate;
-    private final AtomicInteger requests = new AtomicInteger();
-
-    CountingStore(Store delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public StoreLocation location() {
-      return delegate.location();
-    }
-
-    @Override
-    public Optional<ObjectIdentity> identity(String key) {
-      requests.incrementAndGet();
-      return delegate.identity(key);
-    }
-
-    @Override
-    public Optional<byte[]> read(String key) {
-      requests.incrementAndGet();
-      return delegate.read(key);
-    }
-
-    @Override
-    public InputStream open(String key) {
-      requests.incrementAndGet();
-      return delegate.open(key);
-    }
-
-    @Override
-    public boolean exists(String key) {
-      requests.incrementAndGet();
-      return delegate.exists(key);
-    }
-
-    @Override
-    public Optional<Long> size(String key) {
-      requests.incrementAndGet();
-      return delegate.size(key);
-    }
-
-    @Override
-    public void writeJson(String key, String json) {
-      requests.incrementAndGet();
-      delegate.writeJson(key, json);
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, Path source) {
-      requests.incrementAndGet();
-      return delegate.putIfAbsent(key, source);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      requests.incrementAndGet();
-      return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-      requests.incrementAndGet();
-      delegate.delete(key);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.datom.core;
+package io.datom.core.testing;
 
 import io.datom.core.store.ObjectIdentity;
 import io.datom.core.store.Store;
@@ -10,16 +10,18 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real store that counts the requests made to it, to pin how many reads an operation costs. */
-final class CountingStore implements Store {
+public final class CountingStore implements Store {
 
   private final Store delegate;
   private final AtomicInteger requests = new AtomicInteger();
 
-  CountingStore(Store delegate) {
+  /** Counts the requests made through it to {@code delegate}. */
+  public CountingStore(Store delegate) {
     this.delegate = delegate;
   }
 
-  int requests() {
+  /** The requests made so far, of any kind. */
+  public int requests() {
     return requests.get();
   }
 
