@@ -69,10 +69,10 @@ final class FileImports {
     if (separator != null) {
       return JobDescription.run(spark.sparkContext(), "datom sync " + file.name() + ": infer types of "
           + file.fileName(), () -> spark.read().options(DELIMITED_OPTIONS).option("sep", separator)
-          .csv(file.path()));
+          .csv(literal(file.path())));
     }
     if (key.equals("parquet")) {
-      return spark.read().parquet(file.path());
+      return spark.read().parquet(literal(file.path()));
     }
     SasFormat sas = sasFormat(key);
     if (sas == null) {
@@ -84,6 +84,21 @@ final class FileImports {
         .parallelize(List.of(file.path()), 1)
         .flatMap(LandingFileTasks.sasRows(conf, sas, columns));
     return spark.createDataFrame(rows, SasRows.plainSchema(columns)).select(SasRows.projection(columns));
+  }
+
+  /**
+   * {@code path} with Hadoop's glob characters escaped: Spark's file readers expand a path as a pattern, so a landing
+   * folder named {@code extract [v2]} would otherwise match {@code extract v} (or nothing) instead of itself.
+   */
+  static String literal(String path) {
+    StringBuilder escaped = new StringBuilder(path.length());
+    for (char c : path.toCharArray()) {
+      if ("\\{}[]*?".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   private static String separator(String key) {

@@ -136,6 +136,27 @@ class LandingSyncTest extends SparkTestBase {
   }
 
   @Test
+  void aLandingFolderWhoseNameLooksLikeAPatternIsReadAsItself() throws IOException {
+    Path landing = Files.createDirectories(dir.resolve("extract {2026} [v1] *"));
+    Files.createDirectories(dir.resolve("extract 2026 v *"));
+    Files.writeString(dir.resolve("extract 2026 v *").resolve("dm.csv"), "USUBJID\nDECOY\n");
+    Files.writeString(landing.resolve("dm.csv"), "USUBJID,AGE\nS1,34\nS2,51\nS3,47\n");
+    writeParquet(landing.resolve("lb.parquet"));
+    String store = dir.resolve("store").toString();
+    try (BareGitRemote remote = BareGitRemote.createTemp()) {
+      Map<String, String> options = Map.of("repo", remote.url(), "project", PROJECT);
+
+      Map<String, Row> synced = byName(DatomSync.sync(spark, store, options, landing.toString()).collectAsList());
+
+      assertEquals("full", synced.get("dm").getAs("action"), synced.get("dm").<String>getAs("error"));
+      assertEquals(3L, (long) synced.get("dm").getAs("rows"));
+      assertEquals("full", synced.get("lb").getAs("action"), synced.get("lb").<String>getAs("error"));
+      assertEquals(List.of("S1", "S2", "S3"), spark.read().format("datom").option("table", "dm").load(store)
+          .orderBy("USUBJID").collectAsList().stream().map(r -> r.getString(0)).toList());
+    }
+  }
+
+  @Test
   void aSubdirectoryIsRefusedBeforeAnythingIsWritten() throws IOException {
     Path landing = Files.createDirectories(dir.resolve("landing"));
     Files.writeString(landing.resolve("dm.csv"), "A\n1\n");
