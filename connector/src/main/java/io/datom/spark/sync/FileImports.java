@@ -14,6 +14,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A landing file's rows as a DataFrame, in the file's row order, with column types fixed by the format alone (never
@@ -32,7 +37,7 @@ final class FileImports {
 
   /**
    * The CSV reader's options: a header row, types inferred from every row, UTC for timestamps without an offset,
-   * a malformed row refused. Set explicitly so that no session default changes them.
+   * a malformed row refused (when inferring; the rows are then read with {@link #MALFORMED_ROW}). Set explicitly so that no session default changes them.
    */
   static final Map<String, String> DELIMITED_OPTIONS = Map.ofEntries(
       Map.entry("header", "true"),
@@ -52,6 +57,12 @@ final class FileImports {
       Map.entry("ignoreTrailingWhiteSpace", "false"),
       Map.entry("enforceSchema", "false"));
 
+  /**
+   * The column Spark's CSV reader puts a malformed row's text in. Rows are read with it rather than in FAILFAST mode
+   * because Spark's FAILFAST error (and its task failure log lines) quote the malformed row's values.
+   */
+  private static final String MALFORMED_ROW = "_datom_malformed_row";
+
   private FileImports() {}
 
   /** Whether datom-spark imports files of this (lower-case) extension. */
@@ -67,9 +78,14 @@ final class FileImports {
     String key = file.formatKey();
     String separator = separator(key);
     if (separator != null) {
-      return JobDescription.run(spark.sparkContext(), "datom sync " + file.name() + ": infer types of "
+      StructType inferred = JobDescription.run(spark.sparkContext(), "datom sync " + file.name() + ": infer types of "
           + file.fileName(), () -> spark.read().options(DELIMITED_OPTIONS).option("sep", separator)
-          .csv(literal(file.path())));
+          .csv(literal(file.path())).schema());
+      return refusingMalformedRows(spark.read().options(DELIMITED_OPTIONS).option("sep", separator)
+          .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", MALFORMED_ROW)
+          // The schema is the header's own, as inference made the names unique (A,A → A0,A1): not to be re-checked.
+          .option("enforceSchema", "true")
+          .schema(inferred.add(MALFORMED_ROW, DataTypes.StringType, true)).csv(literal(file.path())), file);
     }
     if (key.equals("parquet")) {
       return spark.read().parquet(literal(file.path()));
@@ -84,6 +100,18 @@ final class FileImports {
         .parallelize(List.of(file.path()), 1)
         .flatMap(LandingFileTasks.sasRows(conf, sas, columns));
     return spark.createDataFrame(rows, SasRows.plainSchema(columns)).select(SasRows.projection(columns));
+  }
+
+  /** {@code rows} without the malformed-row column; a task that meets a malformed row fails, naming only the file. */
+  private static Dataset<Row> refusingMalformedRows(Dataset<Row> rows, LandingFile file) {
+    String fileName = file.fileName();
+    UserDefinedFunction wellFormed = functions.udf((UDF1<String, Boolean>) malformed -> {
+      if (malformed != null) {
+        throw new MalformedLandingFileException(fileName);
+      }
+      return true;
+    }, DataTypes.BooleanType).asNondeterministic();
+    return rows.where(wellFormed.apply(functions.col(MALFORMED_ROW))).drop(MALFORMED_ROW);
   }
 
   /**

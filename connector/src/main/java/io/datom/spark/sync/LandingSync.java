@@ -170,20 +170,22 @@ public final class LandingSync {
       SyncStatus status) {
     long started = System.nanoTime();
     String name = file.name();
+    if (!FileImports.imports(file.formatKey())) {
+      LOG.warn("datom sync: {} was not imported (format {})", file.fileName(), file.format());
+      return new SyncRow(file.fileName(), name, file.format(), status.rName(), "error", null, null, sha, null,
+          seconds(started), "datom-spark does not import ." + file.format() + " files (R's sync does, through rio): "
+          + "convert it to csv, parquet or SAS, or sync it with R.");
+    }
     try {
-      if (!FileImports.imports(file.formatKey())) {
-        throw new UnsupportedOperationException("datom-spark does not import ." + file.format() + " files (R's sync "
-            + "does, through rio): convert it to csv, parquet or SAS, or sync it with R.");
-      }
       TableNames.requireValid(name);
       WriteResult written = imports.write(name, FileImports.read(spark, file), sha, file.format(), status.rName());
       return new SyncRow(file.fileName(), name, file.format(), status.rName(), written.action().rName(),
           written.metadataSha(), written.dataSha(), sha, written.nrow(), seconds(started), null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked, though Scala does not declare it
       // The class only: a reader's message may quote a malformed record, and log lines hold no cell value.
       LOG.warn("datom sync: {} was not imported ({})", file.fileName(), e.getClass().getName());
       return new SyncRow(file.fileName(), name, file.format(), status.rName(), "error", null, null, sha, null,
-          seconds(started), e.getClass().getSimpleName() + ": " + e.getMessage());
+          seconds(started), ImportFailure.describe(e));
     }
   }
 

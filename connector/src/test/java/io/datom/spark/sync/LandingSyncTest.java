@@ -157,6 +157,34 @@ class LandingSyncTest extends SparkTestBase {
   }
 
   @Test
+  void aFileThatCannotBeImportedIsReportedWithoutItsValuesAndTheOthersGoOn() throws IOException {
+    Path landing = Files.createDirectories(dir.resolve("landing"));
+    Files.writeString(landing.resolve("ae.csv"), "USUBJID,AESEQ\nS1,1\nSUBJECT-0042-SECRET,2,extra,fields\n");
+    Files.writeString(landing.resolve("qs.sav"), "not read");
+    Files.writeString(landing.resolve("dm.csv"), "USUBJID\nS1\n");
+    Files.writeString(landing.resolve("ex.csv"), "EXDOSE,EXDOSE,\n10,20,30\n");
+    String store = dir.resolve("store").toString();
+    try (BareGitRemote remote = BareGitRemote.createTemp()) {
+      Map<String, String> options = Map.of("repo", remote.url(), "project", PROJECT);
+
+      Map<String, Row> synced = byName(DatomSync.sync(spark, store, options, landing.toString()).collectAsList());
+
+      assertEquals("error", synced.get("ae").getAs("action"));
+      String aeError = synced.get("ae").getAs("error");
+      assertTrue(aeError.startsWith("MalformedLandingFileException: ae.csv has a row that does not fit its header")
+          && !aeError.contains("SECRET"), aeError);
+      assertEquals("full", synced.get("ex").getAs("action"), synced.get("ex").<String>getAs("error"));
+      assertEquals(List.of("EXDOSE0", "EXDOSE1", "_c2"), List.of(spark.read().format("datom").option("table", "ex")
+          .load(store).columns()));
+      assertEquals("error", synced.get("qs").getAs("action"));
+      assertTrue(synced.get("qs").<String>getAs("error").contains("does not import .sav files"));
+      assertEquals("full", synced.get("dm").getAs("action"));
+      assertTrue(Files.isDirectory(Path.of(store, "datom", "dm")));
+      assertTrue(Files.notExists(Path.of(store, "datom", "ae", ".metadata")), "a failed import leaves no version");
+    }
+  }
+
+  @Test
   void aSubdirectoryIsRefusedBeforeAnythingIsWritten() throws IOException {
     Path landing = Files.createDirectories(dir.resolve("landing"));
     Files.writeString(landing.resolve("dm.csv"), "A\n1\n");
