@@ -228,8 +228,12 @@ public final class StoreMoves {
           + " of " + phase.size();
       try {
         results.addAll(JobDescription.run(sc, description, () -> job.apply(new ArrayList<>(batch))));
-      } catch (RuntimeException e) {
-        throw datomCause(e);
+      } catch (Exception e) { // a failed job's SparkException is checked, though Scala does not declare it
+        DatomException datom = datomCause(e);
+        if (datom != null) {
+          throw datom;
+        }
+        throw e;
       }
     }
     return results;
@@ -251,13 +255,13 @@ public final class StoreMoves {
     };
   }
 
-  private static RuntimeException datomCause(RuntimeException e) {
+  private static DatomException datomCause(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof DatomException datom) {
         return datom;
       }
     }
-    return e;
+    return null;
   }
 
   /** E.g. {@code 15 keys (4 objects, 20555 bytes; copied 13, present 1, replaced 1)}. */

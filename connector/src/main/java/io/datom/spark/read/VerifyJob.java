@@ -37,9 +37,12 @@ final class VerifyJob {
               .map(new ObjectDigest(conf, store.storePath().toString()))
               .collect()
               .get(0));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a failed job's SparkException is checked, though Scala does not declare it
       // Spark wraps what the task threw; datom's own errors (an unreadable object) say more on their own.
-      throw e.getCause() instanceof DatomException datom ? datom : e;
+      if (e.getCause() instanceof DatomException datom) {
+        throw datom;
+      }
+      throw e;
     } finally {
       conf.destroy();
     }

@@ -41,7 +41,7 @@ final class WriteJobs {
     sc.addJobTag(tag);
     try {
       return JobDescription.run(sc, "datom write " + table + ": " + step, job);
-    } catch (RuntimeException failed) {
+    } catch (Exception failed) { // a failed job's SparkException is checked, though Scala does not declare it
       awaitNoRunningTasks(tag);
       throw failed;
     } finally {

@@ -57,8 +57,8 @@ class WriteSafetyTest extends SparkTestBase {
       if (FAIL_TASKS.get() && id == 7) {
         throw new IllegalStateException("injected task failure");
       }
-      if (FAIL_TASKS.get() && id == 2) {
-        // Another partition's task, deaf to Spark's kill, still writing its part file after the job failed.
+      if (FAIL_TASKS.get() && id == 0) {
+        // Another partition's task, deaf to Spark's kill, that opens its part file only after the job failed.
         sleepUninterruptibly(500);
       }
       return id;
@@ -140,6 +140,7 @@ class WriteSafetyTest extends SparkTestBase {
       FAIL_TASKS.set(false);
     }
 
+    sleepUninterruptibly(1500); // by now a straggler the write did not wait for would have left its part file
     assertEquals(before.metadataSha(), project.metadata("tasks").version());
     assertEquals(1, project.history("tasks").size());
     assertFalse(Files.exists(dir.resolve("store/datom/tasks/.staging"))
