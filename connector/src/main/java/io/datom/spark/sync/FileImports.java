@@ -37,7 +37,8 @@ final class FileImports {
 
   /**
    * The CSV reader's options: a header row, types inferred from every row, UTC for timestamps without an offset,
-   * a malformed row refused (when inferring; the rows are then read with {@link #MALFORMED_ROW}). Set explicitly so that no session default changes them.
+   * a malformed row refused (when inferring; the rows are then read with {@link #MALFORMED_ROW}). Set explicitly so
+   * that no session default changes them.
    */
   static final Map<String, String> DELIMITED_OPTIONS = Map.ofEntries(
       Map.entry("header", "true"),
