@@ -23,6 +23,8 @@ import scala.Option;
 final class WriteJobs {
 
   static final long SETTLE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(30);
+  /** How long a failed step waits for the listener bus, which a busy shared cluster may never empty. */
+  private static final long BUS_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(5);
 
   private final SparkContext sc;
   private final String table;
@@ -72,10 +74,13 @@ final class WriteJobs {
    * once the bus has caught up the tracker knows every task that may still write.
    */
   private void awaitListenerEvents(long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     try {
-      sc.listenerBus().waitUntilEmpty(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      sc.listenerBus().waitUntilEmpty(Math.max(1, Math.min(left, BUS_TIMEOUT_MS)));
     } catch (TimeoutException busy) {
-      // Other jobs keep the bus busy: poll what the tracker knows, until the same deadline.
+      // Other jobs keep the bus busy: poll what the tracker knows, until the deadline.
+    } catch (RuntimeException | LinkageError notThere) {
+      // waitUntilEmpty is Spark's own (private[spark] in Scala); a vendor's Spark may lack it: poll the tracker.
     }
   }
 
