@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
@@ -13,7 +12,7 @@ import org.apache.parquet.io.PositionOutputStream;
  * object's {@code size_bytes} and {@code parquet_sha} come from the bytes as they are written, without reading the
  * object back. The parquet writer closes the stream when it ends the file.
  */
-public final class DigestingOutputFile implements OutputFile {
+public final class DigestingOutputFile extends StreamOutputFile {
 
   private final OutputStream target;
   private final MessageDigest sha256;
@@ -65,21 +64,6 @@ public final class DigestingOutputFile implements OutputFile {
         target.close();
       }
     };
-  }
-
-  @Override
-  public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-    return create(blockSizeHint);
-  }
-
-  @Override
-  public boolean supportsBlockSize() {
-    return false;
-  }
-
-  @Override
-  public long defaultBlockSize() {
-    return 0;
   }
 
   /** The number of bytes written. */

@@ -127,7 +127,7 @@ public final class ObjectConcatenator {
    * The output of a plan: records the bytes the writer writes itself, and only counts those it copies from a part,
    * which come from a source that reads nothing ({@link NothingRead}).
    */
-  private static final class LayoutRecorder implements OutputFile, CopyObserver {
+  private static final class LayoutRecorder extends StreamOutputFile implements CopyObserver {
     private final List<ObjectLayout.Segment> segments = new ArrayList<>();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long position;
@@ -208,21 +208,6 @@ public final class ObjectConcatenator {
           position += length;
         }
       };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
     }
   }
 
